@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+using System.Text;
+
+namespace Analysis;
+
+/// <summary>The loaded corpus: documents in manifest order, each cleaned by its profile.</summary>
+public sealed class Corpus
+{
+    private Corpus(string dataDirectory, ImmutableArray<Document> documents)
+    {
+        DataDirectory = dataDirectory;
+        Documents = documents;
+    }
+
+    public string DataDirectory { get; }
+    public ImmutableArray<Document> Documents { get; }
+
+    public Document this[string id] =>
+        Documents.FirstOrDefault(d => d.Id == id) ?? throw new KeyNotFoundException($"No document '{id}'. Known: {string.Join(", ", Documents.Select(d => d.Id))}.");
+
+    /// <summary>Every paragraph of every document, pull quotes and captions included (filter on <see cref="Paragraph.Kind"/>).</summary>
+    public IEnumerable<Paragraph> Paragraphs => Documents.SelectMany(d => d.Paragraphs);
+
+    public IEnumerable<Comment> Comments => Documents.SelectMany(d => d.Comments);
+
+    /// <summary>The units analyses count by default: running-text paragraphs and, if asked, reader comments.</summary>
+    public IEnumerable<ITextUnit> Units(bool includeComments = true) =>
+        Documents.SelectMany(d => d.Body.Cast<ITextUnit>().Concat(includeComments ? d.Comments : []));
+
+    public IEnumerable<CleaningReport> Reports => Documents.Select(d => d.Report);
+
+    /// <summary>Loads <c>corpus.json</c> and the files under <c>raw/</c> of <paramref name="dataDirectory"/>.</summary>
+    /// <exception cref="CorpusException">The manifest or a file is wrong; the message names the file and field.</exception>
+    public static Corpus Load(string dataDirectory)
+    {
+        var full = Path.GetFullPath(dataDirectory);
+        var manifestPath = Path.Combine(full, Manifest.FileName);
+        var documents = Manifest.Read(manifestPath).Select(info => LoadDocument(full, manifestPath, info));
+        return new Corpus(full, [.. documents]);
+    }
+
+    /// <summary>Loads from the repository's <c>data/</c> folder, found from the current directory upwards.</summary>
+    public static Corpus Load() => Load(ProjectPaths.Data);
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static Document LoadDocument(string dataDirectory, string manifestPath, DocumentInfo info)
+    {
+        if (!CleaningProfiles.TryGet(info.Profile, out var profile))
+            throw new CorpusException(manifestPath, $"{info.Id}.profile", $"unknown profile '{info.Profile}'. Known: {string.Join(", ", CleaningProfiles.All.Keys.Order(StringComparer.Ordinal))}.");
+        var path = Path.Combine(dataDirectory, "raw", info.File);
+        if (!File.Exists(path)) throw new CorpusException(path, $"{info.Id}.file", "file not found (the manifest names it, data/raw/ lacks it).");
+        string raw;
+        try
+        {
+            var bytes = File.ReadAllBytes(path);
+            var preamble = StrictUtf8.Preamble.Length > 0 && bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? 3 : 0;
+            raw = StrictUtf8.GetString(bytes, preamble, bytes.Length - preamble);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new CorpusException(path, $"{info.Id}.file", $"not valid UTF-8 (byte offset {e.Index}).", e);
+        }
+
+        var draft = new DocumentDraft(raw, profile);
+        try
+        {
+            profile.Clean(raw, draft);
+        }
+        catch (FormatException e)
+        {
+            throw new CorpusException(path, $"{info.Id}.profile", $"profile '{profile.Name}' cannot read this file: {e.Message}", e);
+        }
+
+        var paragraphs = draft.Paragraphs.Select((p, i) => new Paragraph($"{info.Id}/p{i + 1}", info.Id, i + 1, p.Kind, p.Span, p.Text)).ToImmutableArray();
+        if (!paragraphs.Any(p => p.Kind.CountsAsText()))
+            throw new CorpusException(path, $"{info.Id}.body", $"the body is empty after cleaning with profile '{profile.Name}'.");
+        var comments = draft.Comments.Select((c, i) => new Comment(
+            $"{info.Id}/c{c.Key}", info.Id, i + 1, c.Author, c.Timestamp, c.ReplyToKey is null ? null : $"{info.Id}/c{c.ReplyToKey}", c.Span, c.Text)).ToImmutableArray();
+
+        var removed = draft.Removed.OrderBy(r => r.Span.Start).ToImmutableArray();
+        var report = new CleaningReport(
+            info.Id,
+            raw.Length,
+            paragraphs.Sum(p => p.Span.Length),
+            comments.Sum(c => c.Span.Length),
+            removed.Where(r => r.Kind == RemovalKind.Metadata).Sum(r => r.Span.Length),
+            removed.Where(r => r.Kind == RemovalKind.Boilerplate).Sum(r => r.Span.Length),
+            removed);
+        return new Document(info, raw, paragraphs, comments, [.. draft.Facts], report);
+    }
+}

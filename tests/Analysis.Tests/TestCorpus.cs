@@ -1,0 +1,53 @@
+using System.Text;
+
+namespace Analysis.Tests;
+
+/// <summary>The real corpus, loaded once per test run.</summary>
+public static class TestCorpus
+{
+    private static readonly Lazy<Corpus> Loaded = new(() => Corpus.Load(ProjectPaths.Data));
+
+    public static Corpus Corpus => Loaded.Value;
+
+    public static Document Doc(string id) => Corpus[id];
+}
+
+/// <summary>A throw-away data folder (manifest + raw files) for tests of bad input.</summary>
+public sealed class TempData : IDisposable
+{
+    public TempData()
+    {
+        Directory = Path.Combine(Path.GetTempPath(), "analysis-tests-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(Path.Combine(Directory, "raw"));
+    }
+
+    public string Directory { get; }
+
+    public TempData Raw(string file, string text)
+    {
+        File.WriteAllText(Path.Combine(Directory, "raw", file), text, new UTF8Encoding(false));
+        return this;
+    }
+
+    public TempData RawBytes(string file, byte[] bytes)
+    {
+        File.WriteAllBytes(Path.Combine(Directory, "raw", file), bytes);
+        return this;
+    }
+
+    public TempData Manifest(string json)
+    {
+        File.WriteAllText(Path.Combine(Directory, "corpus.json"), json);
+        return this;
+    }
+
+    public static string Entry(string id, string file, string profile = "generic") =>
+        $$"""{ "id": "{{id}}", "file": "{{file}}", "genre": "", "language": "de", "profile": "{{profile}}" }""";
+
+    public TempData Entries(params string[] entries) => Manifest($$"""{ "documents": [ {{string.Join(",", entries)}} ] }""");
+
+    public void Dispose()
+    {
+        try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { }
+    }
+}
