@@ -1,0 +1,158 @@
+using System.CommandLine;
+using System.Globalization;
+using Analysis;
+using Notebooks.Engine;
+using Notebooks.Nbformat;
+using Notebooks.Report;
+using Spectre.Console;
+
+namespace Notebooks.Cli;
+
+/// <summary>Exit codes: 0 ok; 1 a cell failed or outputs are stale; 2 bad input (missing or malformed notebook); 130 interrupted.</summary>
+public static class Program
+{
+    public const int Ok = 0, Failed = 1, BadInput = 2, Interrupted = 130;
+
+    public static async Task<int> Main(string[] args)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        ConsoleCapture.Install();
+        return await BuildCommand().Parse(args).InvokeAsync().ConfigureAwait(false);
+    }
+
+    public static RootCommand BuildCommand()
+    {
+        var notebooks = new Argument<string[]>("notebooks") { Arity = ArgumentArity.ZeroOrMore, Description = "Notebook files (default: every notebooks/*.ipynb of the repository)." };
+        var timeout = new Option<int>("--timeout") { Description = "Per-cell time limit in seconds.", DefaultValueFactory = _ => (int)SessionOptions.DefaultCellTimeout.TotalSeconds };
+        var noReport = new Option<bool>("--no-report") { Description = "Do not write the HTML report after running." };
+        var output = new Option<string?>("--output") { Description = "Report folder (default: artifacts/report)." };
+
+        var run = new Command("run", "Execute notebooks, save their outputs into the .ipynb files and write the HTML report.") { notebooks, timeout, noReport, output };
+        run.SetAction((result, ct) => RunAsync(Files(result.GetValue(notebooks)), TimeSpan.FromSeconds(result.GetValue(timeout)), save: true, report: !result.GetValue(noReport), result.GetValue(output), ct));
+
+        var check = new Command("check", "Execute notebooks in memory; fail if a saved notebook differs from a fresh run (stale outputs).") { notebooks, timeout };
+        check.SetAction((result, ct) => RunAsync(Files(result.GetValue(notebooks)), TimeSpan.FromSeconds(result.GetValue(timeout)), save: false, report: false, null, ct));
+
+        var report = new Command("report", "Render the saved notebooks as HTML (nothing is executed).") { notebooks, output };
+        report.SetAction(result => Report(Files(result.GetValue(notebooks)), result.GetValue(output)));
+
+        return new RootCommand("Runs the repository's C# notebooks (nbformat 4.5, .NET Interactive's C# dialect) and renders them.") { run, check, report };
+    }
+
+    private static IAnsiConsole Terminal { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(ConsoleCapture.OriginalOut) });
+    private static IAnsiConsole ErrorTerminal { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(ConsoleCapture.OriginalError) });
+
+    private static IReadOnlyList<string> Files(string[]? given) =>
+        given is { Length: > 0 }
+            ? given
+            : Directory.GetFiles(ProjectPaths.Notebooks, "*.ipynb").Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Loads every notebook first, so one malformed file stops the command before anything runs or is written.</summary>
+    private static List<NotebookFile>? LoadAll(IReadOnlyList<string> files)
+    {
+        try
+        {
+            if (files.Count == 0) throw new NotebookFormatException(ProjectPaths.Notebooks, "no notebooks found.");
+            return files.Select(NotebookFile.Load).ToList();
+        }
+        catch (NotebookFormatException e)
+        {
+            ErrorTerminal.WriteLine($"error: {e.Message}");
+            return null;
+        }
+    }
+
+    private static async Task<int> RunAsync(IReadOnlyList<string> files, TimeSpan timeout, bool save, bool report, string? output, CancellationToken ct)
+    {
+        var notebooks = LoadAll(files);
+        if (notebooks is null) return BadInput;
+        var runner = new NotebookRunner(timeout);
+        var results = new List<(NotebookRunResult Result, string Status)>();
+        var interactive = Terminal.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
+
+        async Task RunAll(Action<CellProgress>? onProgress)
+        {
+            foreach (var saved in notebooks)
+            {
+                var notebook = save ? saved : saved.Clone();
+                var result = await runner.RunAsync(notebook, onProgress is null ? null : new Progress<CellProgress>(onProgress), ct).ConfigureAwait(false);
+                if (ct.IsCancellationRequested) return; // Ctrl-C: leave the saved file as it was.
+                string status;
+                if (save)
+                {
+                    notebook.Save();
+                    status = result.Succeeded ? "saved" : "error (saved)";
+                }
+                else
+                {
+                    var stale = FirstDifference(saved, notebook);
+                    status = !result.Succeeded ? "error" : stale is null ? "up to date" : $"stale: {stale}";
+                }
+                results.Add((result, status));
+                if (!interactive) Terminal.WriteLine($"{notebook.Name}: {status} ({result.Executed}/{result.CodeCells} cells, {result.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s)");
+            }
+        }
+
+        try
+        {
+            if (interactive)
+            {
+                await Terminal.Progress().AutoClear(true).StartAsync(async context =>
+                {
+                    var tasks = notebooks.ToDictionary(n => n.Name, n => context.AddTask(Markup.Escape(n.Name), maxValue: Math.Max(1, n.CodeCells.Count())));
+                    await RunAll(p => { tasks[p.Notebook].Value = p.CodeCell - 1; tasks[p.Notebook].Description = Markup.Escape($"{p.Notebook} cell {p.CodeCell}/{p.CodeCells}"); }).ConfigureAwait(false);
+                    foreach (var t in tasks.Values) t.Value = t.MaxValue;
+                }).ConfigureAwait(false);
+            }
+            else
+            {
+                await RunAll(p => Terminal.WriteLine($"  {p.Notebook}: cell {p.CodeCell}/{p.CodeCells}")).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        if (ct.IsCancellationRequested)
+        {
+            ErrorTerminal.WriteLine("interrupted: the notebook being run was not saved.");
+            return Interrupted;
+        }
+
+        var table = new Table().AddColumns("notebook", "cells", "seconds", "status");
+        foreach (var (result, status) in results)
+            table.AddRow(Markup.Escape(result.Notebook.Name), $"{result.Executed}/{result.CodeCells}", result.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture), Markup.Escape(status));
+        Terminal.Write(table);
+        foreach (var (result, _) in results.Where(r => !r.Result.Succeeded))
+            ErrorTerminal.WriteLine($"{result.Notebook.Name}, cell {result.FailedCell + 1}: {result.Error!.Name}: {result.Error.Value}");
+
+        if (report) Report(notebooks, output);
+        return results.All(r => r.Result.Succeeded && !r.Status.StartsWith("stale", StringComparison.Ordinal)) ? Ok : Failed;
+    }
+
+    private static int Report(IReadOnlyList<string> files, string? output)
+    {
+        var notebooks = LoadAll(files);
+        if (notebooks is null) return BadInput;
+        Report(notebooks, output);
+        return Ok;
+    }
+
+    private static void Report(IReadOnlyList<NotebookFile> notebooks, string? output)
+    {
+        var index = ReportWriter.Write(notebooks, output ?? ProjectPaths.Report);
+        Terminal.WriteLine($"report: {Path.GetRelativePath(Directory.GetCurrentDirectory(), index)}");
+    }
+
+    /// <summary>Where a fresh run differs from the saved notebook: "cell N" of the first differing cell, or null.</summary>
+    public static string? FirstDifference(NotebookFile saved, NotebookFile fresh)
+    {
+        if (saved.Serialize() == fresh.Serialize()) return null;
+        var a = saved.AllCells.ToList();
+        var b = fresh.AllCells.ToList();
+        for (var i = 0; i < Math.Min(a.Count, b.Count); i++)
+            if (JupyterJson.Serialize(a[i].Json) != JupyterJson.Serialize(b[i].Json)) return $"cell {i + 1}";
+        return "notebook metadata";
+    }
+}

@@ -1,0 +1,204 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Scripting;
+
+namespace Notebooks.Engine;
+
+public sealed record SessionOptions(string NotebookName, string BaseDirectory, TimeSpan CellTimeout)
+{
+    public static readonly TimeSpan DefaultCellTimeout = TimeSpan.FromMinutes(10);
+}
+
+/// <summary>What one cell produced.</summary>
+public sealed record CellRun(IReadOnlyList<CellOutput> Outputs, bool Succeeded, TimeSpan Duration)
+{
+    public ErrorOutput? Error => Outputs.OfType<ErrorOutput>().FirstOrDefault();
+}
+
+/// <summary>
+/// One C# script state shared by a notebook's cells, as in .NET Interactive's C# kernel: each cell continues
+/// the state of the one before (<c>ContinueWith</c>), so variables, usings and types carry over.
+/// </summary>
+public sealed class CSharpSession
+{
+    public static readonly ImmutableArray<string> DefaultImports =
+        ["System", "System.Text", "System.Collections", "System.Collections.Generic", "System.Threading.Tasks", "System.Linq"];
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
+
+    private readonly SessionOptions _options;
+    private readonly CellGlobals _globals = new();
+    private ScriptState<object>? _state;
+
+    public CSharpSession(SessionOptions options)
+    {
+        _options = options;
+        ConsoleCapture.Install();
+    }
+
+    /// <summary>Set once a cell was abandoned (time-out or interrupt) while still running: later cells must not share its state.</summary>
+    public bool IsBroken { get; private set; }
+
+    /// <summary>The current script state, for completion and inspection (null before the first cell).</summary>
+    public ScriptState<object>? State => _state;
+
+    public ScriptOptions ScriptOptions(string filePath) =>
+        Microsoft.CodeAnalysis.Scripting.ScriptOptions.Default
+            .WithReferences(References.Value)
+            .WithImports(DefaultImports)
+            .WithLanguageVersion(LanguageVersion.Latest)
+            .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(_options.BaseDirectory))
+            .WithSourceResolver(new SourceFileResolver([], _options.BaseDirectory))
+            .WithEmitDebugInformation(true)
+            .WithFilePath(filePath)
+            .WithFileEncoding(System.Text.Encoding.UTF8);
+
+    /// <summary>
+    /// Runs a cell. Outputs go to <paramref name="collector"/> as they happen; the trailing expression's value
+    /// comes last as an execute_result. Never throws for the cell's own faults: they become an error output.
+    /// </summary>
+    public async Task<CellRun> ExecuteAsync(string code, int cellIndex, int executionCount, OutputCollector collector, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        if (IsBroken)
+        {
+            collector.Add(Error("InvalidOperationException", "An earlier cell was abandoned while still running; restart the notebook.", []));
+            return new CellRun(collector.Outputs, false, clock.Elapsed);
+        }
+
+        var run = Task.Run(() => RunAsync(code, cellIndex, executionCount, collector), CancellationToken.None);
+        var timeout = Task.Delay(_options.CellTimeout, cancellationToken);
+        var finished = await Task.WhenAny(run, timeout).ConfigureAwait(false);
+        if (finished != run)
+        {
+            // Script code cannot be stopped from outside; the cell is abandoned and the session with it.
+            IsBroken = true;
+            collector.Add(cancellationToken.IsCancellationRequested
+                ? Error("OperationCanceledException", "The cell was interrupted.", [])
+                : Error("TimeoutException", $"The cell ran longer than the limit of {_options.CellTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s and was cancelled.", []));
+            return new CellRun(collector.Outputs, false, clock.Elapsed);
+        }
+        var ok = await run.ConfigureAwait(false);
+        return new CellRun(collector.Outputs, ok, clock.Elapsed);
+    }
+
+    private async Task<bool> RunAsync(string code, int cellIndex, int executionCount, OutputCollector collector)
+    {
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+        _globals.Collector = collector;
+        _globals.Context = output => new DisplayContext(_options.NotebookName, cellIndex, output);
+        using var capture = ConsoleCapture.Into(collector);
+        try
+        {
+            string prepared;
+            try
+            {
+                prepared = CellDirectives.Preprocess(code);
+            }
+            catch (DirectiveException e)
+            {
+                collector.Add(Error("DirectiveError", e.Message, [$"({e.Line},1): error: {e.Message}"]));
+                return false;
+            }
+
+            var options = ScriptOptions($"{_options.NotebookName}[{cellIndex + 1}]");
+            var script = _state is null
+                ? CSharpScript.Create(prepared, options, typeof(CellGlobals))
+                : _state.Script.ContinueWith(prepared, options);
+            var errors = script.Compile().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            if (errors.Count > 0)
+            {
+                var lines = errors.Select(FormatDiagnostic).ToImmutableArray();
+                collector.Add(Error("CompilationError", lines[0], lines));
+                return false;
+            }
+            var hasValue = HasTrailingValue(script.GetCompilation());
+
+            var state = _state is null
+                ? await script.RunAsync(_globals, _ => true).ConfigureAwait(false)
+                : await script.RunFromAsync(_state, _ => true).ConfigureAwait(false);
+            if (state.Exception is { } exception)
+            {
+                collector.Add(FromException(exception));
+                return false;
+            }
+            _state = state;
+            if (hasValue)
+                collector.Add(new ResultOutput(MimeFormatter.Format(state.ReturnValue, new DisplayContext(_options.NotebookName, cellIndex, collector.Count)), executionCount));
+            return true;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A formatter or the engine itself failed: still the cell's error, not a crash of the run.
+            collector.Add(FromException(e));
+            return false;
+        }
+        finally
+        {
+            Console.Out.Flush();
+            _globals.Collector = null;
+        }
+    }
+
+    /// <summary>A final expression statement without ';' whose type is not void: the cell's result, as in .NET Interactive.</summary>
+    private static bool HasTrailingValue(Compilation compilation)
+    {
+        var tree = compilation.SyntaxTrees.Last();
+        if (tree.GetRoot() is not Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax root) return false;
+        if (root.Members.LastOrDefault() is not Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax { Statement: Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionStatementSyntax statement }
+            || !statement.SemicolonToken.IsMissing)
+            return false;
+        var type = compilation.GetSemanticModel(tree).GetTypeInfo(statement.Expression).Type;
+        return type is not null && type.SpecialType != SpecialType.System_Void;
+    }
+
+    /// <summary>"(line,col): error CSxxxx: message", with the cell's own line numbers.</summary>
+    private static string FormatDiagnostic(Diagnostic d)
+    {
+        var position = d.Location.GetLineSpan().StartLinePosition;
+        return $"({position.Line + 1},{position.Character + 1}): error {d.Id}: {d.GetMessage(CultureInfo.InvariantCulture)}";
+    }
+
+    private static ErrorOutput Error(string name, string value, ImmutableArray<string> traceback) =>
+        new(name, value, traceback.IsDefaultOrEmpty ? [$"{name}: {value}"] : traceback);
+
+    /// <summary>The exception with the frames a reader can act on: the cells' and the library's, not the script host's.</summary>
+    public static ErrorOutput FromException(Exception exception)
+    {
+        while (exception is System.Reflection.TargetInvocationException or AggregateException && exception.InnerException is not null)
+            exception = exception.InnerException;
+        var type = exception.GetType().FullName ?? exception.GetType().Name;
+        var lines = new List<string> { $"{type}: {exception.Message}" };
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e != exception) lines.Add($" ---> {e.GetType().FullName}: {e.Message}");
+            lines.AddRange((e.StackTrace ?? "").Split('\n')
+                .Select(l => l.TrimEnd('\r'))
+                .Where(l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal)
+                    && !l.Contains("Microsoft.CodeAnalysis.Scripting", StringComparison.Ordinal)
+                    && !l.Contains("System.Runtime.CompilerServices", StringComparison.Ordinal)
+                    && !l.Contains("System.Threading.", StringComparison.Ordinal)
+                    && !l.Contains("Notebooks.Engine", StringComparison.Ordinal)));
+        }
+        return new ErrorOutput(type, exception.Message, [.. lines]);
+    }
+
+    /// <summary>
+    /// Every managed assembly the host process can load (its trusted platform assemblies): the framework,
+    /// lib/Analysis and the pinned packages. A cell needs only a using line to reach them.
+    /// </summary>
+    private static ImmutableArray<MetadataReference> LoadReferences()
+    {
+        var paths = ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => p.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+            .Where(p => !Path.GetFileName(p).StartsWith("testhost", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal);
+        return [.. paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
+    }
+}

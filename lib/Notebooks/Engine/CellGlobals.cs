@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Html;
+
+namespace Notebooks.Engine;
+
+/// <summary>
+/// The globals a cell sees, as in .NET Interactive's C# kernel: <c>display(value, mimeTypes)</c> and <c>HTML(markup)</c>.
+/// Lower-case names on purpose: they are the notebook dialect's, not .NET naming.
+/// </summary>
+public class CellGlobals
+{
+    internal OutputCollector? Collector { get; set; }
+    internal Func<int, DisplayContext>? Context { get; set; }
+
+#pragma warning disable IDE1006 // the dialect's names
+    /// <summary>Shows <paramref name="value"/> as a display_data output, optionally only in the given MIME types.</summary>
+    public void display(object? value, params string[] mimeTypes)
+    {
+        var collector = Collector ?? throw new InvalidOperationException("display() is only available while a cell runs.");
+        collector.Add(new DisplayOutput(MimeFormatter.Format(value, Context!(collector.Count), mimeTypes)));
+    }
+
+    /// <summary>Markup to be shown as HTML rather than as text.</summary>
+    public IHtmlContent HTML(string markup) => new HtmlString(markup);
+#pragma warning restore IDE1006
+}

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using Notebooks.Nbformat;
+
+namespace Notebooks.Engine;
+
+/// <summary>Progress of a run, for a display: which notebook, which code cell of how many.</summary>
+public sealed record CellProgress(string Notebook, int CodeCell, int CodeCells);
+
+public sealed record NotebookRunResult(
+    NotebookFile Notebook,
+    int CodeCells,
+    int Executed,
+    TimeSpan Duration,
+    IReadOnlyList<TimeSpan> CellDurations,
+    int? FailedCell,
+    ErrorOutput? Error)
+{
+    public bool Succeeded => Error is null;
+}
+
+/// <summary>
+/// Executes a notebook's code cells in order in one <see cref="CSharpSession"/> and writes their outputs into
+/// the notebook (in memory; saving is the caller's choice). The first failing cell stops the run; cells below
+/// it are left without outputs, so no stale result stands under an error.
+/// </summary>
+public sealed class NotebookRunner(TimeSpan cellTimeout)
+{
+    public NotebookRunner() : this(SessionOptions.DefaultCellTimeout) { }
+
+    public async Task<NotebookRunResult> RunAsync(NotebookFile notebook, IProgress<CellProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var session = new CSharpSession(new SessionOptions(notebook.Name, notebook.Directory, cellTimeout));
+        var codeCells = notebook.CodeCells.ToList();
+        var durations = new List<TimeSpan>();
+        var executionCount = 0;
+        int? failedCell = null;
+        ErrorOutput? error = null;
+        var previousDirectory = Directory.GetCurrentDirectory();
+        // Relative paths in cells (Corpus.Load("../data")) mean what they mean in Jupyter: from the notebook's folder.
+        Directory.SetCurrentDirectory(notebook.Directory);
+        try
+        {
+            for (var i = 0; i < codeCells.Count; i++)
+            {
+                var cell = codeCells[i];
+                if (failedCell is not null || string.IsNullOrWhiteSpace(cell.Source))
+                {
+                    // Jupyter's clients skip empty cells; cells after a failure have not run.
+                    cell.SetOutputs([], null);
+                    continue;
+                }
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Report(new CellProgress(notebook.Name, i + 1, codeCells.Count));
+                var collector = new OutputCollector();
+                var run = await session.ExecuteAsync(cell.Source, cell.Index, ++executionCount, collector, cancellationToken).ConfigureAwait(false);
+                durations.Add(run.Duration);
+                cell.SetOutputs(run.Outputs.Select(o => o.ToNbformat()), executionCount);
+                if (!run.Succeeded)
+                {
+                    failedCell = cell.Index;
+                    error = run.Error;
+                }
+            }
+        }
+        finally
+        {
+            Directory.SetCurrentDirectory(previousDirectory);
+        }
+        return new NotebookRunResult(notebook, codeCells.Count, durations.Count, clock.Elapsed, durations, failedCell, error);
+    }
+}

@@ -1,0 +1,131 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using Notebooks.Nbformat;
+
+namespace Notebooks.Engine;
+
+/// <summary>
+/// A MIME bundle in display order: mime type to either text (a string) or JSON (a node, for <c>*+json</c> types).
+/// Kept as plain values so that the notebook writer and the kernel's wire format can each encode it their way.
+/// </summary>
+public sealed class MimeBundle
+{
+    private readonly List<(string Mime, object Value)> _entries = [];
+
+    public IReadOnlyList<(string Mime, object Value)> Entries => _entries;
+
+    public MimeBundle Add(string mime, string text) => Set(mime, text);
+
+    public MimeBundle Add(string mime, JsonNode json) => Set(mime, json);
+
+    private MimeBundle Set(string mime, object value)
+    {
+        _entries.RemoveAll(e => e.Mime == mime);
+        _entries.Add((mime, value));
+        return this;
+    }
+
+    public bool Contains(string mime) => _entries.Any(e => e.Mime == mime);
+
+    public string? Text(string mime) => _entries.FirstOrDefault(e => e.Mime == mime).Value as string;
+
+    public JsonNode? Json(string mime) => _entries.FirstOrDefault(e => e.Mime == mime).Value as JsonNode;
+
+    /// <summary>nbformat's form: text as a list of lines (JSON types stay JSON).</summary>
+    public JsonObject ToNbformat()
+    {
+        var data = new JsonObject();
+        foreach (var (mime, value) in _entries)
+            data[mime] = value is string s ? JupyterJson.SplitLines(s) : ((JsonNode)value).DeepClone();
+        return data;
+    }
+
+    /// <summary>The wire form (Jupyter messages): text as one string.</summary>
+    public JsonObject ToWire()
+    {
+        var data = new JsonObject();
+        foreach (var (mime, value) in _entries)
+            data[mime] = value is string s ? JsonValue.Create(s) : ((JsonNode)value).DeepClone();
+        return data;
+    }
+}
+
+/// <summary>One output of a code cell, as Jupyter defines them.</summary>
+public abstract record CellOutput
+{
+    public abstract JsonObject ToNbformat();
+}
+
+public sealed record StreamOutput(string Name, string Text) : CellOutput
+{
+    public override JsonObject ToNbformat() => new()
+    {
+        ["name"] = Name,
+        ["output_type"] = "stream",
+        ["text"] = JupyterJson.SplitLines(Text),
+    };
+}
+
+public sealed record DisplayOutput(MimeBundle Data) : CellOutput
+{
+    public override JsonObject ToNbformat() => new()
+    {
+        ["data"] = Data.ToNbformat(),
+        ["metadata"] = new JsonObject(),
+        ["output_type"] = "display_data",
+    };
+}
+
+public sealed record ResultOutput(MimeBundle Data, int ExecutionCount) : CellOutput
+{
+    public override JsonObject ToNbformat() => new()
+    {
+        ["data"] = Data.ToNbformat(),
+        ["execution_count"] = ExecutionCount,
+        ["metadata"] = new JsonObject(),
+        ["output_type"] = "execute_result",
+    };
+}
+
+public sealed record ErrorOutput(string Name, string Value, ImmutableArray<string> Traceback) : CellOutput
+{
+    public override JsonObject ToNbformat() => new()
+    {
+        ["ename"] = Name,
+        ["evalue"] = Value,
+        ["output_type"] = "error",
+        ["traceback"] = new JsonArray([.. Traceback.Select(t => (JsonNode)JsonValue.Create(t)!)]),
+    };
+}
+
+/// <summary>Collects a cell's outputs in order; consecutive writes to one stream merge, as Jupyter shows them.</summary>
+public sealed class OutputCollector
+{
+    private readonly List<CellOutput> _outputs = [];
+    private readonly Lock _lock = new();
+
+    /// <summary>Raised for every output as it happens (before merging), for live front ends such as the kernel.</summary>
+    public event Action<CellOutput>? Published;
+
+    public IReadOnlyList<CellOutput> Outputs
+    {
+        get { lock (_lock) return [.. _outputs]; }
+    }
+
+    public int Count
+    {
+        get { lock (_lock) return _outputs.Count; }
+    }
+
+    public void Add(CellOutput output)
+    {
+        lock (_lock)
+        {
+            if (output is StreamOutput s && _outputs.Count > 0 && _outputs[^1] is StreamOutput last && last.Name == s.Name)
+                _outputs[^1] = last with { Text = last.Text + s.Text };
+            else
+                _outputs.Add(output);
+        }
+        Published?.Invoke(output);
+    }
+}
