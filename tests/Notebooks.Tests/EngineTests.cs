@@ -1,0 +1,168 @@
+using System.Text.Json.Nodes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Notebooks.Engine;
+using Notebooks.Nbformat;
+
+namespace Notebooks.Tests;
+
+public class EngineTests
+{
+    [Fact]
+    public async Task State_CarriesAcrossCells()
+    {
+        using var t = new TestNotebook();
+        var result = await TestNotebook.Run(t.WriteCode("state.ipynb", "var x = 41;", "record Point(int X);", "new Point(x + 1).X"));
+        Assert.True(result.Succeeded);
+        var output = Assert.Single(TestNotebook.Outputs(result, 2));
+        Assert.Equal("execute_result", output["output_type"]!.GetValue<string>());
+        Assert.Equal("42", TestNotebook.Text(output));
+        Assert.Equal([1, 2, 3], result.Notebook.CodeCells.Select(c => c.Json["execution_count"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task Display_ComesBeforeTheTrailingExpression_WhichCarriesTheExecutionCount()
+    {
+        using var t = new TestNotebook();
+        var result = await TestNotebook.Run(t.WriteCode("display.ipynb", "var two = 1 + 1;", "display(\"first\");\ndisplay(2.5);\n\"last\""));
+        var outputs = TestNotebook.Outputs(result, 1);
+        Assert.Equal(["display_data", "display_data", "execute_result"], outputs.Select(o => o["output_type"]!.GetValue<string>()));
+        Assert.Equal("first", TestNotebook.Text(outputs[0]));
+        Assert.Equal("2.5", TestNotebook.Text(outputs[1]));
+        Assert.Equal("last", TestNotebook.Text(outputs[2]));
+        Assert.Equal(2, outputs[2]["execution_count"]!.GetValue<int>());
+        Assert.Empty(TestNotebook.Outputs(result, 0)); // a statement with ';' shows nothing
+    }
+
+    [Fact]
+    public async Task ATrailingVoidCall_ShowsOnlyWhatItDisplays()
+    {
+        using var t = new TestNotebook();
+        var result = await TestNotebook.Run(t.WriteCode("void.ipynb", "display(7)"));
+        var output = Assert.Single(TestNotebook.Outputs(result, 0));
+        Assert.Equal("display_data", output["output_type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ConsoleWrites_BecomeStreams_ConsecutiveWritesMerge()
+    {
+        using var t = new TestNotebook();
+        var result = await TestNotebook.Run(t.WriteCode("streams.ipynb",
+            "Console.Write(\"a\");\nConsole.WriteLine(\"b\");\nConsole.Out.WriteLine(3);\nConsole.Error.WriteLine(\"warn\");\nConsole.WriteLine(\"after\");"));
+        var outputs = TestNotebook.Outputs(result, 0);
+        Assert.Equal(3, outputs.Count);
+        Assert.Equal(("stdout", "ab\n3\n"), (outputs[0]["name"]!.GetValue<string>(), JupyterJson.JoinLines(outputs[0]["text"])));
+        Assert.Equal(("stderr", "warn\n"), (outputs[1]["name"]!.GetValue<string>(), JupyterJson.JoinLines(outputs[1]["text"])));
+        Assert.Equal(["ab\n", "3\n"], outputs[0]["text"]!.AsArray().Select(l => l!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task CompileError_NamesTheCellsOwnLineAndColumn_AndStopsTheNotebook()
+    {
+        using var t = new TestNotebook();
+        var result = await TestNotebook.Run(t.WriteCode("compile.ipynb", "var ok = 1;", "#!csharp\nvar y = 1;\nint z = \"text\";", "ok"));
+        Assert.False(result.Succeeded);
+        Assert.Equal(1, result.FailedCell);
+        var error = Assert.Single(TestNotebook.Outputs(result, 1));
+        Assert.Equal("CompilationError", error["ename"]!.GetValue<string>());
+        Assert.StartsWith("(3,9): error CS0029: Cannot implicitly convert type 'string' to 'int'", error["evalue"]!.GetValue<string>());
+        var notRun = result.Notebook.CodeCells.ElementAt(2);
+        Assert.Null(notRun.Json["execution_count"]);
+        Assert.Empty(notRun.Outputs);
+    }
+
+    [Fact]
+    public async Task Exception_BecomesAnErrorOutput_WithTypeMessageAndCellFrame()
+    {
+        using var t = new TestNotebook();
+        var result = await TestNotebook.Run(t.WriteCode("throw.ipynb", "Console.WriteLine(\"before\");\nthrow new InvalidOperationException(\"boom\");"));
+        var outputs = TestNotebook.Outputs(result, 0);
+        Assert.Equal("stream", outputs[0]["output_type"]!.GetValue<string>());
+        var error = outputs[1];
+        Assert.Equal("System.InvalidOperationException", error["ename"]!.GetValue<string>());
+        Assert.Equal("boom", error["evalue"]!.GetValue<string>());
+        Assert.Contains(error["traceback"]!.AsArray(), l => l!.GetValue<string>().Contains("throw.ipynb[1]:line 2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ACellOverItsTimeLimit_IsCancelledAndReported()
+    {
+        using var t = new TestNotebook();
+        // Sleep rather than spin: the abandoned cell's thread must not burn a core for the rest of the test run.
+        var result = await TestNotebook.Run(t.WriteCode("slow.ipynb", "System.Threading.Thread.Sleep(30_000);", "1"), TimeSpan.FromMilliseconds(500));
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(TestNotebook.Outputs(result, 0));
+        Assert.Equal("TimeoutException", error["ename"]!.GetValue<string>());
+        Assert.Contains("0.5 s", error["evalue"]!.GetValue<string>());
+        Assert.Null(result.Notebook.CodeCells.ElementAt(1).Json["execution_count"]);
+    }
+
+    [Fact]
+    public async Task NugetReference_IsAcceptedForTheProvidedVersion()
+    {
+        using var t = new TestNotebook();
+        var deedle = ProvidedPackages.VersionOf("Deedle");
+        Assert.Equal("8.1.0", deedle);
+        var result = await TestNotebook.Run(t.WriteCode("nuget.ipynb", $"#r \"nuget: Deedle, {deedle}\"\n#r \"nuget: Plotly.NET\"\nusing Deedle;\nFrame.FromRecords(new[] {{ new {{ A = 1.5 }}, new {{ A = 2.5 }} }}).RowCount"));
+        Assert.True(result.Succeeded, result.Error?.Value);
+        Assert.Equal("2", TestNotebook.Text(TestNotebook.Outputs(result, 0)[0]));
+    }
+
+    [Theory]
+    [InlineData("#r \"nuget: Deedle, 7.0.0\"", "asked for Deedle 7.0.0, the engine provides Deedle 8.1.0")]
+    [InlineData("#r \"nuget: No.Such.Package, 1.0.0\"", "does not provide package 'No.Such.Package'")]
+    [InlineData("#i \"nuget: https://example.invalid/v3/index.json\"", "#i (package sources) is not supported")]
+    [InlineData("#!fsharp\n1", "#!fsharp is not supported")]
+    public async Task UnsupportedDirectives_FailTheCellWithWhatWasAskedAndWhatIsProvided(string cell, string message)
+    {
+        using var t = new TestNotebook();
+        var result = await TestNotebook.Run(t.WriteCode("directive.ipynb", cell));
+        var error = Assert.Single(TestNotebook.Outputs(result, 0));
+        Assert.Equal("DirectiveError", error["ename"]!.GetValue<string>());
+        Assert.Contains(message, error["evalue"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task PathReference_ResolvesAgainstTheNotebooksFolder()
+    {
+        using var t = new TestNotebook();
+        var lib = Path.Combine(t.Directory, "lib");
+        Directory.CreateDirectory(lib);
+        var compilation = CSharpCompilation.Create("Extra",
+            [CSharpSyntaxTree.ParseText("public static class Extra { public static int Answer => 42; }")],
+            [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)],
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.True(compilation.Emit(Path.Combine(lib, "Extra.dll")).Success);
+        var result = await TestNotebook.Run(t.WriteCode("ref.ipynb", "#r \"lib/Extra.dll\"\nExtra.Answer"));
+        Assert.True(result.Succeeded, result.Error?.Value);
+        Assert.Equal("42", TestNotebook.Text(TestNotebook.Outputs(result, 0)[0]));
+    }
+
+    [Fact]
+    public async Task WorkingDirectory_IsTheNotebooksFolder()
+    {
+        using var t = new TestNotebook();
+        File.WriteAllText(Path.Combine(t.Directory, "data.txt"), "hello");
+        var result = await TestNotebook.Run(t.WriteCode("cwd.ipynb", "System.IO.File.ReadAllText(\"data.txt\")"));
+        Assert.Equal("hello", TestNotebook.Text(TestNotebook.Outputs(result, 0)[0]));
+    }
+
+    [Fact]
+    public async Task Numbers_AreFormattedInvariantly_WhateverTheMachinesCulture()
+    {
+        using var t = new TestNotebook();
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+        try
+        {
+            var result = await TestNotebook.Run(t.WriteCode("culture.ipynb", "Console.WriteLine(1234.5);\n1234.5"));
+            var outputs = TestNotebook.Outputs(result, 0);
+            Assert.Equal("1234.5\n", JupyterJson.JoinLines(outputs[0]["text"]));
+            Assert.Equal("1234.5", TestNotebook.Text(outputs[1]));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+    }
+}
