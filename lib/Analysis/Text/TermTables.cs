@@ -1,0 +1,57 @@
+using Deedle;
+
+namespace Analysis.Text;
+
+/// <summary>The term measures as Deedle frames, ready to display.</summary>
+public static class TermTables
+{
+    public static Frame<string, string> Vocabulary(Corpus corpus) =>
+        Frame.FromRecords(Measures.Vocabulary(corpus)).IndexRows<string>("Document");
+
+    /// <summary>The <paramref name="n"/> terms of highest tf-idf per document: rows = rank, columns = documents.</summary>
+    public static Frame<int, string> TopTfIdf(TermCounts counts, int n = 8)
+    {
+        var rows = Measures.TfIdf(counts);
+        var columns = counts.Groups.ToDictionary(g => g, g => rows.Where(r => r.Group == g).Take(n).Select(r => $"{r.Surface} ({r.TfIdf:0.0000})").ToList());
+        return Ranked(columns, n);
+    }
+
+    public static Frame<int, string> TopTerms(TermCounts counts, int n = 10) => counts.TopTable(n);
+
+    /// <summary>The <paramref name="n"/> terms of highest weighted log-odds (z) per group: rows = rank, columns = groups.</summary>
+    public static Frame<int, string> TopLogOdds(TermCounts counts, int n = 8)
+    {
+        var rows = Measures.WeightedLogOdds(counts);
+        var columns = counts.Groups.ToDictionary(g => g, g => rows.Where(r => r.Group == g).Take(n).Select(r => $"{r.Surface} ({r.LogOddsWeighted:0.00})").ToList());
+        return Ranked(columns, n);
+    }
+
+    public sealed record KeynessTableRow(string Term, int Target, int Reference, double G2, double LogRatio, string P);
+
+    /// <summary>The <paramref name="n"/> most key terms each way (by G2): first those the target overuses, then those it underuses.</summary>
+    public static Frame<int, string> Keyness(IReadOnlyList<KeynessRow> rows, int n = 10) =>
+        Frame.FromRecords(KeynessChart.Select(rows, n).Select(r =>
+            new KeynessTableRow(r.Surface, r.Target, r.Reference, Math.Round(r.G2, 2), Math.Round(r.LogRatio, 2), r.P < 0.001 ? "< 0.001" : r.P.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture))));
+
+    public static Frame<int, string> Kwic(IReadOnlyList<KwicLine> lines, int max = 40) =>
+        Frame.FromRecords(lines.Take(max));
+
+    public static Frame<int, string> Collocations(IReadOnlyList<CollocationRow> rows, int n = 15) =>
+        Frame.FromRecords(rows.Take(n).Select(r => new { Pair = $"{r.First} {r.Second}", r.N, r.FirstCount, r.SecondCount, G2 = Math.Round(r.G2, 2), Pmi = Math.Round(r.Pmi, 2) }));
+
+    public static Frame<int, string> Mentions(IReadOnlyList<MentionRow> rows) => Frame.FromRecords(rows);
+
+    /// <summary>Stems whose forms differ by more than inflection, for review (see <see cref="GermanStemmer.MergedForms"/>).</summary>
+    public static Frame<int, string> MergedStems(TermCounts counts) =>
+        Frame.FromRecords(GermanStemmer.MergedForms(counts.Forms).Select(m => new { m.Stem, Forms = string.Join(", ", m.Forms) }));
+
+    public static Frame<string, string> ProtectedForms() =>
+        Frame.FromRecords(GermanStemmer.ProtectedBases.Select(p => new { Base = p.Key, Why = p.Value })).IndexRows<string>("Base");
+
+    private static Frame<int, string> Ranked(Dictionary<string, List<string>> columns, int n)
+    {
+        var rows = Enumerable.Range(0, n).Select(i => new KeyValuePair<int, Series<string, string>>(i + 1,
+            new Series<string, string>(columns.Keys, columns.Values.Select(c => i < c.Count ? c[i] : ""))));
+        return Frame.FromRows(rows);
+    }
+}
