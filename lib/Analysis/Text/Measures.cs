@@ -44,6 +44,8 @@ public static class Measures
         var unknown = target.Concat(reference).Where(g => !counts.Totals.ContainsKey(g)).ToList();
         if (unknown.Count > 0) throw new ArgumentException($"Unknown group(s): {string.Join(", ", unknown)}. Groups: {string.Join(", ", counts.Groups)}.");
         long c = target.Sum(g => counts.Totals[g]), d = reference.Sum(g => counts.Totals[g]);
+        if (c == 0 || d == 0)
+            throw new ArgumentException($"The {(c == 0 ? "target" : "reference")} group(s) {string.Join(", ", c == 0 ? target : reference)} have no counted tokens (empty, or only stop words): keyness is undefined.");
         var a = Sum(counts, target);
         var b = Sum(counts, reference);
         return [.. a.Keys.Union(b.Keys).Select(term =>

@@ -1,0 +1,113 @@
+using Analysis.Text;
+
+namespace Analysis.Tests;
+
+/// <summary>Each measure on a table small enough to compute by hand: A = "apfel apfel birne", B = "birne kiwi".</summary>
+public class MeasureTests
+{
+    private static ITextUnit Unit(string id, string group, string text) =>
+        new Paragraph(id, group, 1, ParagraphKind.Body, new TextSpan(0, text.Length), SourcedText.FromRaw(text, 0, text.Length));
+
+    private static readonly TermPipeline Plain = new(TermOptions.Default with { StopWords = StopWords.None, Stem = false });
+
+    private static TermCounts Small() => TermCounts.Count([Unit("a", "A", "apfel apfel birne"), Unit("b", "B", "birne kiwi")], u => u.DocumentId, Plain);
+
+    [Fact]
+    public void TfIdf_AsTidytextDefinesIt()
+    {
+        var rows = Measures.TfIdf(Small()).ToDictionary(r => (r.Group, r.Term));
+        Assert.Equal(2.0 / 3, rows[("A", "apfel")].Tf, 10);
+        Assert.Equal(Math.Log(2), rows[("A", "apfel")].Idf, 10);
+        Assert.Equal(0.462098, rows[("A", "apfel")].TfIdf, 6);  // 2/3 · ln 2
+        Assert.Equal(0, rows[("A", "birne")].TfIdf, 10);         // in both documents: idf = ln 1
+        Assert.Equal(0.346574, rows[("B", "kiwi")].TfIdf, 6);   // 1/2 · ln 2
+    }
+
+    [Fact]
+    public void LogLikelihoodAndLogRatio_MatchTheHandComputation()
+    {
+        var rows = Measures.Keyness(Small(), ["A"]).ToDictionary(r => r.Term);
+        // apfel: a=2, b=0, c=3, d=2; E1 = 3·2/5 = 1.2; G2 = 2·2·ln(2/1.2) = 4 ln(5/3)
+        Assert.Equal(2.043302, rows["apfel"].G2, 6);
+        Assert.Equal(1.415037, rows["apfel"].LogRatio, 6);     // log2((2/3) / (0.5/2)), zero count -> 0.5
+        // birne: a=1, b=1; E1 = 1.2, E2 = 0.8; G2 = 2(ln(1/1.2) + ln(1/0.8))
+        Assert.Equal(0.081644, rows["birne"].G2, 6);
+        Assert.Equal(-0.584963, rows["birne"].LogRatio, 6);    // log2((1/3) / (1/2))
+        Assert.Equal(0.0, rows["kiwi"].Target);
+    }
+
+    [Fact]
+    public void PValues_FollowChiSquareWithOneDegreeOfFreedom()
+    {
+        Assert.Equal(0.05, Measures.ChiSquare1Tail(3.841459), 4);
+        Assert.Equal(0.01, Measures.ChiSquare1Tail(6.634897), 4);
+        Assert.Equal(1, Measures.ChiSquare1Tail(0));
+    }
+
+    [Fact]
+    public void WeightedLogOdds_MatchTidylo()
+    {
+        // alpha = term totals (apfel 2, birne 2, kiwi 1); pseudo-counts A-apfel 4, A-birne 3, B-birne 3, B-kiwi 2;
+        // y_w: apfel 4, birne 6, kiwi 2; n_A = 7, n_B = 5; total 12.
+        var rows = Measures.WeightedLogOdds(Small()).ToDictionary(r => (r.Group, r.Term));
+        Assert.Equal(1.387102, rows[("A", "apfel")].LogOddsWeighted, 5); // (ln(4/3) - ln(4/8)) / sqrt(1/4 + 1/4)
+        Assert.Equal(-0.406840, rows[("A", "birne")].LogOddsWeighted, 5); // (ln(3/4) - ln(6/6)) / sqrt(1/3 + 1/6)
+        Assert.Equal(1.203973, rows[("B", "kiwi")].LogOddsWeighted, 5);  // (ln(2/3) - ln(2/10)) / 1
+        Assert.Equal(4, rows.Count); // B has no apfel row, as in tidylo
+    }
+
+    [Fact]
+    public void RelativeFrequency_IsPer10000CountedTokens_DocumentFrequencyCountsGroups()
+    {
+        var rows = Small().Frequencies().ToDictionary(r => (r.Group, r.Term));
+        Assert.Equal(6666.67, rows[("A", "apfel")].Per10k);
+        Assert.Equal(2, rows[("A", "birne")].DocumentFrequency);
+        Assert.Equal(1, rows[("B", "kiwi")].DocumentFrequency);
+    }
+
+    [Fact]
+    public void Kwic_SortsByRightContext_AndTracesTheKeyword()
+    {
+        var lines = Kwic.Find(TestCorpus.Corpus.Units(), "KI", window: 3);
+        Assert.Equal(34, lines.Count); // 4 + 10 + 10 + 5 + 5 standalone "KI" tokens (see KiTokens_PerDocument_EqualTheHandCount)
+        Assert.Equal(lines.Select(l => l.Right.ToLowerInvariant()).Order(StringComparer.Ordinal), lines.Select(l => l.Right.ToLowerInvariant()));
+        var first = lines[0];
+        var doc = TestCorpus.Doc(first.Unit.Split('/')[0]);
+        Assert.Equal("KI", doc.Raw[first.RawStart..first.RawEnd]);
+    }
+
+    [Fact]
+    public void Collocations_FindTheCorpussFixedPhrases()
+    {
+        var rows = Collocations.Find(TestCorpus.Corpus.Units());
+        Assert.Equal(("Web", "Services", 4), (rows[0].First, rows[0].Second, rows[0].N));
+        Assert.Contains(rows, r => r.First == "Andy" && r.Second == "Jassy");
+        Assert.All(rows, r => Assert.True(r.N >= 2));
+    }
+
+    [Fact]
+    public void EmptyTextOnlyStopWordsAndAbsentTerms_GiveDefinedResults()
+    {
+        var counts = TermCounts.Count([Unit("e", "E", ""), Unit("s", "S", "und der die das"), Unit("a", "A", "apfel")], u => u.DocumentId);
+        Assert.Equal(0, counts.Totals["E"]);
+        Assert.Equal(0, counts.Totals["S"]);
+        Assert.Equal(0, counts.Count("A", "kiwi"));
+        Assert.Single(Measures.TfIdf(counts));
+        Assert.Empty(Kwic.Find([Unit("a", "A", "apfel")], "kiwi"));
+        var e = Assert.Throws<ArgumentException>(() => Measures.Keyness(counts, ["S"]));
+        Assert.Contains("S have no counted tokens", e.Message);
+        Assert.Throws<ArgumentException>(() => Measures.Keyness(counts, ["X"]));
+    }
+
+    [Fact]
+    public void Mentions_CountKiInAllItsForms()
+    {
+        var rows = Mentions.Count(TestCorpus.Corpus);
+        var taz = rows.Single(r => r.Document == "taz" && r.Family == "KI");
+        // 10 standalone "KI" + compounds in the taz body (KI-Entwicklung, KI-Boom, KI-Hype, Polizei-KI, …)
+        Assert.True(taz.Mentions > 10);
+        Assert.StartsWith("KI 10", taz.Forms);
+        var kettner = rows.Single(r => r.Document == "kettner" && r.Family == "KI");
+        Assert.Contains("Künstlichen Intelligenz 2", kettner.Forms);
+    }
+}
