@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Deedle;
 
 namespace Analysis.Text;
@@ -51,10 +52,10 @@ public sealed class TermCounts
             totals.TryAdd(group, 0);
             foreach (var term in pipeline.Terms(unit))
             {
-                counts[(group, term.Key)] = counts.GetValueOrDefault((group, term.Key)) + 1;
+                CollectionsMarshal.GetValueRefOrAddDefault(counts, (group, term.Key), out _)++;
                 totals[group]++;
                 var bySurface = surfaces.TryGetValue(term.Key, out var s) ? s : surfaces[term.Key] = new(StringComparer.Ordinal);
-                bySurface[term.Surface] = bySurface.GetValueOrDefault(term.Surface) + 1;
+                CollectionsMarshal.GetValueRefOrAddDefault(bySurface, term.Surface, out _)++;
                 forms.Add((term.Key, term.Surface));
             }
         }

@@ -26,6 +26,10 @@ public sealed class TermPipeline(TermOptions? options = null)
 {
     private readonly GermanStemmer _stemmer = new();
 
+    // Per word id of the tokenizer's cache: does the word count (not a stop word, has a letter), and its key.
+    private readonly List<(bool Known, bool Counts, string Key)> _words = [];
+    private object? _cache;
+
     public TermOptions Options { get; } = options ?? TermOptions.Default;
 
     private StopWords Stop => Options.StopWords ?? StopWords.Default;
@@ -36,11 +40,35 @@ public sealed class TermPipeline(TermOptions? options = null)
 
     public IEnumerable<Term> Terms(string unitId, string text)
     {
-        foreach (var token in Tokenizer.Tokenize(text))
+        var tokens = Tokenizer.Tokenize(text);
+        if (!ReferenceEquals(_cache, Tokenizer.CacheIdentity))
         {
-            if (!Counts(token)) continue;
-            yield return new Term(Key(token.Norm), token.Surface, token.Norm, unitId, token);
+            // Another thread's tokenizer cache: its word ids mean other words.
+            _words.Clear();
+            _cache = Tokenizer.CacheIdentity;
         }
+        foreach (var token in tokens)
+        {
+            if (token.Kind == TokenKind.Word)
+            {
+                var (counts, key) = Lookup(token);
+                if (counts) yield return new Term(key, token.Surface, token.Norm, unitId, token);
+            }
+            else if (Counts(token))
+            {
+                yield return new Term(token.Norm, token.Surface, token.Norm, unitId, token);
+            }
+        }
+    }
+
+    private (bool Counts, string Key) Lookup(Token token)
+    {
+        var id = token.WordId;
+        if (id < 0) return (Counts(token), Key(token.Norm));
+        while (_words.Count <= id) _words.Add(default);
+        var word = _words[id];
+        if (!word.Known) _words[id] = word = (true, Counts(token), Key(token.Norm));
+        return (word.Counts, word.Key);
     }
 
     /// <summary>Whether a token enters term statistics under these options.</summary>

@@ -12,6 +12,9 @@ public enum TokenKind { Word, Number, Url }
 /// </summary>
 public readonly record struct Token(string Surface, string Norm, TokenKind Kind, int Start, int Length, int Sentence)
 {
+    /// <summary>Index of the word form in this thread's tokenizer cache (see <see cref="Tokenizer.CacheIdentity"/>), or -1.</summary>
+    public int WordId { get; init; } = -1;
+
     /// <summary>The parts of a hyphenated compound ("ki-rechenzentren" gives "ki", "rechenzentren").</summary>
     public string[] Parts => Norm.Split('-', StringSplitOptions.RemoveEmptyEntries);
 }
@@ -29,14 +32,6 @@ public static partial class Tokenizer
 {
     private static readonly TextInfo German = CultureInfo.GetCultureInfo("de-DE").TextInfo;
 
-    // url | number (not glued to letters) | word: letter or digit runs joined by inner hyphens or an apostrophe,
-    // with an optional gender suffix.
-    [GeneratedRegex(
-        @"(?<url>(?:https?://|www\.)[^\s\]\)]*[^\s\]\).,;:!?“”""'»«])" +
-        @"|(?<num>\d+(?:[.,]\d+)*(?![\p{L}\d]))" +
-        @"|(?<word>[\p{L}\p{N}][\p{L}\p{M}\p{N}\u00AD]*(?:['’]\p{L}+)?(?:[-\u2010\u2011][\p{L}\p{N}][\p{L}\p{M}\p{N}\u00AD]*)*(?:[:*_/]in(?:nen)?(?![\p{L}]))?)")]
-    private static partial Regex TokenPattern();
-
     [GeneratedRegex(@"^(?<base>.*\p{Ll})(?<suffix>In|Innen)$")]
     private static partial Regex BinnenI();
 
@@ -49,17 +44,126 @@ public static partial class Tokenizer
     private static readonly FrozenSet<string> Months = FrozenSet.ToFrozenSet(
         ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"]);
 
+    /// <summary>
+    /// Scans the text once, without regular expressions: a URL (http://, https://, www.) runs to white space,
+    /// trailing punctuation excluded; a number is digits with inner '.' or ',' (German separators) not glued to
+    /// letters; a word is letters, marks, digits and soft hyphens, joined by inner hyphens or one apostrophe,
+    /// with an optional gender suffix (":innen", "*innen", "_innen", "/innen", and the singular "-in" forms).
+    /// </summary>
     public static IReadOnlyList<Token> Tokenize(string text)
     {
-        var tokens = new List<Token>();
+        var tokens = new List<Token>(text.Length / 6 + 4);
         var sentence = 0;
-        foreach (Match m in TokenPattern().Matches(text))
+        var words = Words;
+        var i = 0;
+        while (i < text.Length)
         {
-            if (tokens.Count > 0 && EndsSentence(text, tokens[^1], m)) sentence++;
-            var kind = m.Groups["url"].Success ? TokenKind.Url : m.Groups["num"].Success ? TokenKind.Number : TokenKind.Word;
-            tokens.Add(new Token(m.Value, kind == TokenKind.Word ? Normalize(m.Value) : m.Value.ToLowerInvariant(), kind, m.Index, m.Length, sentence));
+            var c = text[i];
+            if (!char.IsLetterOrDigit(c)) { i++; continue; }
+            var start = i;
+            TokenKind kind;
+            if (c is 'h' or 'H' or 'w' or 'W' && IsUrlStart(text, i))
+            {
+                kind = TokenKind.Url;
+                while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] is not (']' or ')')) i++;
+                while (i > start && ".,;:!?“”\"'»«".Contains(text[i - 1])) i--;
+            }
+            else if (char.IsDigit(c) && NumberEnd(text, i) is var numberEnd and > 0)
+            {
+                kind = TokenKind.Number;
+                i = numberEnd;
+            }
+            else
+            {
+                kind = TokenKind.Word;
+                i = WordEnd(text, i);
+            }
+            var span = text.AsSpan(start, i - start);
+            if (tokens.Count > 0 && EndsSentence(text, tokens[^1], start, span)) sentence++;
+            if (kind == TokenKind.Word)
+            {
+                var (surface, norm, id) = words.Get(span);
+                tokens.Add(new Token(surface, norm, kind, start, i - start, sentence) { WordId = id });
+            }
+            else
+            {
+                var surface = span.ToString();
+                tokens.Add(new Token(surface, surface.ToLowerInvariant(), kind, start, i - start, sentence));
+            }
         }
         return tokens;
+    }
+
+    private static bool IsUrlStart(string text, int i) =>
+        text.AsSpan(i).StartsWith("http://", StringComparison.OrdinalIgnoreCase) ||
+        text.AsSpan(i).StartsWith("https://", StringComparison.OrdinalIgnoreCase) ||
+        text.AsSpan(i).StartsWith("www.", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>End of a number starting at <paramref name="i"/>, or 0 when letters follow the digits (then it is a word: "1970er", "3D").</summary>
+    private static int NumberEnd(string text, int i)
+    {
+        while (i < text.Length)
+        {
+            if (char.IsDigit(text[i])) { i++; continue; }
+            if (text[i] is '.' or ',' && i + 1 < text.Length && char.IsDigit(text[i + 1])) { i++; continue; }
+            break;
+        }
+        return i < text.Length && (char.IsLetter(text[i]) || char.IsDigit(text[i])) ? 0 : i;
+    }
+
+    private static bool IsWordChar(char c) =>
+        char.IsAsciiLetterOrDigit(c) || (c > 0x7F && (char.IsLetterOrDigit(c) || c == '\u00AD' || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark));
+
+    private static int WordEnd(string text, int i)
+    {
+        while (i < text.Length && IsWordChar(text[i])) i++;
+        if (i + 1 < text.Length && text[i] is '\'' or '’' && char.IsLetter(text[i + 1]))
+        {
+            i++;
+            while (i < text.Length && char.IsLetter(text[i])) i++;
+        }
+        while (i + 1 < text.Length && text[i] is '-' or '\u2010' or '\u2011' && char.IsLetterOrDigit(text[i + 1]))
+        {
+            i++;
+            while (i < text.Length && IsWordChar(text[i])) i++;
+        }
+        if (i + 2 < text.Length && text[i] is ':' or '*' or '_' or '/' && text[i + 1] == 'i' && text[i + 2] == 'n')
+        {
+            var end = i + 3;
+            if (text.AsSpan(end).StartsWith("nen", StringComparison.Ordinal)) end += 3;
+            if (end >= text.Length || !char.IsLetter(text[end])) i = end;
+        }
+        return i;
+    }
+
+    /// <summary>Per-thread cache of normalised word forms, looked up by span so repeated words allocate nothing.</summary>
+    [ThreadStatic] private static WordCache? _words;
+
+    private static WordCache Words => _words ??= new WordCache();
+
+    /// <summary>
+    /// The current thread's word cache. Word ids (<see cref="Token.WordId"/>) are only meaningful together with it:
+    /// a consumer that indexes by word id checks this identity first.
+    /// </summary>
+    public static object CacheIdentity => Words;
+
+    private sealed class WordCache
+    {
+        private const int Capacity = 1_000_000;
+        private readonly Dictionary<string, (string Surface, string Norm, int Id)> _map = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (string Surface, string Norm, int Id)>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+        public WordCache() => _lookup = _map.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public (string Surface, string Norm, int Id) Get(ReadOnlySpan<char> span)
+        {
+            if (_lookup.TryGetValue(span, out var entry)) return entry;
+            var surface = span.ToString();
+            // Past the capacity words are still normalised, just not cached (id -1).
+            entry = (surface, Normalize(surface), _map.Count < Capacity ? _map.Count : -1);
+            if (entry.Id >= 0) _map[surface] = entry;
+            return entry;
+        }
     }
 
     /// <summary>Lower-case by German rules, soft hyphens removed, gender forms to the colon form.</summary>
@@ -77,12 +181,13 @@ public static partial class Tokenizer
     /// unless the period belongs to an abbreviation ("z. B."), an initial ("J. D. Vance") or a date or ordinal
     /// ("28. Oktober", "19. Jahrhunderts").
     /// </summary>
-    private static bool EndsSentence(string text, Token previous, Match next)
+    private static bool EndsSentence(string text, Token previous, int nextStart, ReadOnlySpan<char> next)
     {
-        var gap = text.AsSpan(previous.Start + previous.Length, next.Index - previous.Start - previous.Length);
+        var gap = text.AsSpan(previous.Start + previous.Length, nextStart - previous.Start - previous.Length);
+        if (gap.Length == 1 && gap[0] == ' ') return false;
         var punctuation = gap.IndexOfAny(".!?…");
         if (punctuation < 0) return false;
-        var first = next.Value[0];
+        var first = next[0];
         var opensQuote = gap[(punctuation + 1)..].IndexOfAny("„“\"»‚'(") >= 0;
         if (!char.IsUpper(first) && !char.IsDigit(first) && !opensQuote) return false;
         if (gap[punctuation] != '.' || punctuation != 0) return true;
@@ -91,7 +196,7 @@ public static partial class Tokenizer
             return false;
         if (previous.Kind == TokenKind.Number && int.TryParse(previous.Surface, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
         {
-            var nextLower = next.Value.ToLowerInvariant();
+            var nextLower = next.ToString().ToLowerInvariant();
             if (n is >= 1 and <= 31 && Months.Contains(nextLower)) return false;
             if (n is >= 1 and <= 21 && nextLower.StartsWith("jahrhundert", StringComparison.Ordinal)) return false;
         }

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Analysis;
+using Analysis.Text;
+using Notebooks.Engine;
+using Notebooks.Nbformat;
+
+// Benchmarks, run with: dotnet run -c Release --project bench/Bench -- [engine|text|all]
+// They report; they never fail a build. Numbers depend on the machine: see README for the reference figures.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var which = args.Length > 0 ? args[0] : "all";
+if (which is "engine" or "all") await EngineBench.Run();
+if (which is "text" or "all") TextBench.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50);
+
+static class EngineBench
+{
+    /// <summary>First-cell cost (Roslyn warm-up and references) and per-cell overhead of trivial cells after it.</summary>
+    public static async Task Run()
+    {
+        var dir = Directory.CreateTempSubdirectory("engine-bench").FullName;
+        try
+        {
+            var cells = new List<string> { "var x0 = 0;" };
+            cells.AddRange(Enumerable.Range(1, 30).Select(i => $"var x{i} = x{i - 1} + 1;"));
+            var json = "{\"cells\": [" + string.Join(",", cells.Select((c, i) =>
+                $"{{\"cell_type\": \"code\", \"execution_count\": null, \"id\": \"c{i}\", \"metadata\": {{}}, \"outputs\": [], \"source\": [\"{c}\"]}}")) +
+                "], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}";
+            var path = Path.Combine(dir, "bench.ipynb");
+            File.WriteAllText(path, json);
+            var clock = Stopwatch.StartNew();
+            var result = await new NotebookRunner().RunAsync(NotebookFile.Load(path));
+            var total = clock.Elapsed;
+            var rest = result.CellDurations.Skip(1).Select(d => d.TotalMilliseconds).Order().ToList();
+            Console.WriteLine($"engine: first cell {result.CellDurations[0].TotalMilliseconds:0} ms; later cells median {rest[rest.Count / 2]:0.0} ms, max {rest[^1]:0.0} ms ({rest.Count} cells); notebook {total.TotalSeconds:0.00} s");
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+}
+
+static class TextBench
+{
+    /// <summary>Tokenise + stem + count, single-threaded, over at least <paramref name="megabytes"/> MB made by repeating the corpus's paragraphs.</summary>
+    public static void Run(int megabytes)
+    {
+        var corpus = Corpus.Load(ProjectPaths.Data);
+        var paragraphs = corpus.Units().Select(u => u.Text).ToList();
+        var texts = new List<string>();
+        long bytes = 0;
+        while (bytes < megabytes * 1_000_000L)
+            foreach (var p in paragraphs)
+            {
+                texts.Add(p);
+                bytes += Encoding.UTF8.GetByteCount(p) + 1;
+            }
+        GC.Collect();
+        if (Environment.GetEnvironmentVariable("BENCH_DETAIL") == "1") TokenizerOnly.Run(texts, bytes);
+        var pipeline = new TermPipeline();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var clock = Stopwatch.StartNew();
+        long terms = 0;
+        foreach (var text in texts)
+            foreach (var term in pipeline.Terms("u", text))
+            {
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, term.Key, out _)++;
+                terms++;
+            }
+        var seconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"text: {bytes / 1e6:0.0} MB, {texts.Count} units, {terms} terms, {counts.Count} distinct stems in {seconds:0.00} s = {bytes / 1e6 / seconds:0.0} MB/s single-threaded; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0} MB");
+    }
+}
+
+static class TokenizerOnly
+{
+    public static void Run(List<string> texts, long bytes)
+    {
+        var clock = Stopwatch.StartNew();
+        long n = 0;
+        foreach (var t in texts) n += Tokenizer.Tokenize(t).Count;
+        Console.WriteLine($"  tokenizer alone: {n} tokens, {bytes / 1e6 / clock.Elapsed.TotalSeconds:0.0} MB/s");
+    }
+}
