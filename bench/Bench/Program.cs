@@ -12,6 +12,7 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var which = args.Length > 0 ? args[0] : "all";
 if (which is "engine" or "all") await EngineBench.Run();
 if (which is "text" or "all") TextBench.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50);
+if (which is "topics" or "all") TopicBench.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000);
 
 static class EngineBench
 {
@@ -81,5 +82,29 @@ static class TokenizerOnly
         long n = 0;
         foreach (var t in texts) n += Tokenizer.Tokenize(t).Count;
         Console.WriteLine($"  tokenizer alone: {n} tokens, {bytes / 1e6 / clock.Elapsed.TotalSeconds:0.0} MB/s");
+    }
+}
+
+static class TopicBench
+{
+    /// <summary>K = 10 on the corpus's units repeated to <paramref name="units"/>, single-threaded; then the real K sweep.</summary>
+    public static void Run(int units)
+    {
+        var corpus = Corpus.Load(ProjectPaths.Data);
+        var real = corpus.Units().ToList();
+        var repeated = Enumerable.Range(0, units).Select(i => real[i % real.Count]).ToList();
+        var documents = Analysis.Topics.TopicDocuments.Prepare(repeated);
+        var clock = Stopwatch.StartNew();
+        var model = Analysis.Topics.TopicModel.Fit(documents, new Analysis.Topics.TopicOptions { Topics = 10 });
+        var fit = clock.Elapsed.TotalSeconds;
+        var npmi = Enumerable.Range(0, 10).Average(k => Analysis.Topics.Coherence.Npmi(model.TopByProbability(k), documents.Terms.Select(t => (IReadOnlyList<string>)t).Take(real.Count)));
+        Console.WriteLine($"topics: K = 10 on {documents.Units.Length} units ({documents.Vocabulary.Length} terms): fit {fit:0.00} s, mean NPMI {npmi:0.000}; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0} MB");
+        clock.Restart();
+        var fast = Analysis.Topics.TopicModel.Fit(documents, new Analysis.Topics.TopicOptions { Topics = 10, Iterations = 80 });
+        var fastNpmi = Enumerable.Range(0, 10).Average(k => Analysis.Topics.Coherence.Npmi(fast.TopByProbability(k), documents.Terms.Select(t => (IReadOnlyList<string>)t).Take(real.Count)));
+        Console.WriteLine($"topics: the same with 80 iterations instead of 300: fit {clock.Elapsed.TotalSeconds:0.00} s, mean NPMI {fastNpmi:0.000}");
+        clock.Restart();
+        var sweep = Analysis.Topics.TopicSweep.Run(Analysis.Topics.TopicDocuments.FromCorpus(corpus));
+        Console.WriteLine($"topics: K sweep 2..10 x {Analysis.Topics.TopicSweep.DefaultOrders.Length} orders on the real corpus: {clock.Elapsed.TotalSeconds:0.0} s");
     }
 }

@@ -36,6 +36,8 @@ public class RepositoryNotebooksTests
             Assert.Equal("markdown", notebook.AllCells.First().Type);
             Assert.StartsWith("# ", notebook.AllCells.First().Source);
             Assert.Equal(File.ReadAllText(path), notebook.Serialize());
+            // LightLDA's native progress lines are captured below .NET's console: none may reach a notebook.
+            Assert.DoesNotContain("loglikelihood", File.ReadAllText(path), StringComparison.OrdinalIgnoreCase);
         }
     }
 }

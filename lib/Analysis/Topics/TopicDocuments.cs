@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using Analysis.Text;
+
+namespace Analysis.Topics;
+
+/// <summary>
+/// The input of a topic model: units (paragraphs and comments) as sequences of terms (stems, stop words
+/// removed), keeping only terms seen in at least <see cref="MinUnits"/> units. Units left with no term are
+/// listed in <see cref="Dropped"/>, not silently lost.
+/// </summary>
+public sealed class TopicDocuments
+{
+    private TopicDocuments(ImmutableArray<ITextUnit> units, ImmutableArray<ImmutableArray<string>> terms, ImmutableArray<string> vocabulary,
+        ImmutableArray<ITextUnit> dropped, int minUnits, TermCounts counts)
+    {
+        Units = units;
+        Terms = terms;
+        Vocabulary = vocabulary;
+        Dropped = dropped;
+        MinUnits = minUnits;
+        Counts = counts;
+    }
+
+    public ImmutableArray<ITextUnit> Units { get; }
+    public ImmutableArray<ImmutableArray<string>> Terms { get; }
+    /// <summary>Kept terms, ordinal order.</summary>
+    public ImmutableArray<string> Vocabulary { get; }
+    public ImmutableArray<ITextUnit> Dropped { get; }
+    public int MinUnits { get; }
+    internal TermCounts Counts { get; }
+
+    public string Surface(string term) => Counts.Surface(term);
+
+    public int LongestUnit => Terms.Max(t => t.Length);
+
+    /// <summary>Paragraphs of running text and reader comments of the corpus.</summary>
+    public static TopicDocuments FromCorpus(Corpus corpus, int minUnits = 2) => Prepare(corpus.Units(includeComments: true), minUnits);
+
+    public static TopicDocuments Prepare(IEnumerable<ITextUnit> units, int minUnits = 2, TermPipeline? pipeline = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(minUnits, 1);
+        pipeline ??= new TermPipeline();
+        var all = units.ToList();
+        if (all.Count == 0) throw new ArgumentException("No units to model: the unit list is empty.", nameof(units));
+        var sequences = all.Select(u => pipeline.Terms(u).Select(t => t.Key).ToList()).ToList();
+        var df = sequences.SelectMany(s => s.Distinct()).GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var kept = new List<ITextUnit>();
+        var keptTerms = new List<ImmutableArray<string>>();
+        var dropped = new List<ITextUnit>();
+        for (var i = 0; i < all.Count; i++)
+        {
+            var terms = sequences[i].Where(t => df[t] >= minUnits).ToImmutableArray();
+            if (terms.Length == 0) dropped.Add(all[i]);
+            else { kept.Add(all[i]); keptTerms.Add(terms); }
+        }
+        var vocabulary = keptTerms.SelectMany(t => t).Distinct().Order(StringComparer.Ordinal).ToImmutableArray();
+        return new TopicDocuments([.. kept], [.. keptTerms], vocabulary, [.. dropped], minUnits, TermCounts.Count(kept, u => u.DocumentId, pipeline));
+    }
+
+    /// <summary>
+    /// A seeded permutation of the unit indices (Fisher–Yates with System.Random(seed), stable across .NET
+    /// versions); seed 0 is the corpus order. LightLDA's sampler ignores ML.NET's seed (dotnet/machinelearning
+    /// issue 1004), so "another run" of the model means another order of its documents.
+    /// </summary>
+    public static int[] Order(int count, int seed)
+    {
+        var order = Enumerable.Range(0, count).ToArray();
+        if (seed == 0) return order;
+        var random = new Random(seed);
+        for (var i = count - 1; i > 0; i--)
+        {
+            var j = random.Next(i + 1);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+        return order;
+    }
+}

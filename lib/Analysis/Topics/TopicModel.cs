@@ -1,0 +1,154 @@
+using System.Collections.Immutable;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Analysis.Topics;
+
+/// <summary>
+/// LDA settings. <see cref="AlphaSum"/> 1 gives α = 1/K per topic: short units (a paragraph, a comment) are
+/// about one or two things, and ML.NET's default of 100 (α = 100/K) would spread every unit over all topics.
+/// <see cref="Beta"/> 0.01 is the usual sparse prior on words (also ML.NET's default). <see cref="Order"/>:
+/// 0 is the corpus order, any other value a seeded permutation of the units.
+/// </summary>
+public sealed record TopicOptions
+{
+    public int Topics { get; init; } = 6;
+    public float AlphaSum { get; init; } = 1f;
+    public float Beta { get; init; } = 0.01f;
+    public int Iterations { get; init; } = 300;
+    public int BurnIn { get; init; } = 20;
+    public int Order { get; init; }
+}
+
+/// <summary>
+/// A fitted topic model: topic-word distributions φ (K × V, rows sum to 1) and unit-topic distributions θ
+/// (units × K, in the corpus order of <see cref="TopicDocuments.Units"/>), both read from ML.NET's fitted LDA.
+/// </summary>
+public sealed class TopicModel
+{
+    private TopicModel(TopicDocuments documents, TopicOptions options, double[][] phi, double[][] theta, string log)
+    {
+        Documents = documents;
+        Options = options;
+        Phi = phi;
+        Theta = theta;
+        TrainingLog = log;
+        var lengths = documents.Terms.Select(t => (double)t.Length).ToArray();
+        var total = lengths.Sum();
+        Prevalence = [.. Enumerable.Range(0, K).Select(k => Enumerable.Range(0, theta.Length).Sum(u => theta[u][k] * lengths[u]) / total)];
+    }
+
+    public TopicDocuments Documents { get; }
+    public TopicOptions Options { get; }
+    public int K => Options.Topics;
+    public double[][] Phi { get; }
+    public double[][] Theta { get; }
+    /// <summary>Share of all terms assigned to each topic (θ weighted by unit length).</summary>
+    public ImmutableArray<double> Prevalence { get; }
+    /// <summary>What LightLDA printed while training (captured at the file-descriptor level).</summary>
+    public string TrainingLog { get; }
+
+    public static TopicModel Fit(TopicDocuments documents, TopicOptions? options = null)
+    {
+        options ??= new TopicOptions();
+        var vocabulary = documents.Vocabulary;
+        if (options.Topics < 2) throw new ArgumentOutOfRangeException(nameof(options), options.Topics, "A topic model needs at least 2 topics.");
+        if (options.Topics > vocabulary.Length)
+            throw new ArgumentException($"{options.Topics} topics but only {vocabulary.Length} terms in the vocabulary (terms in at least {documents.MinUnits} units): choose K ≤ {vocabulary.Length}.", nameof(options));
+
+        var order = TopicDocuments.Order(documents.Units.Length, options.Order);
+        var ml = new MLContext(seed: 1);
+        var rows = order.Select(i => new UnitTerms { Terms = [.. documents.Terms[i]] }).ToList();
+        var data = ml.Data.LoadFromEnumerable(rows);
+        var pipeline = ml.Transforms.Conversion.MapValueToKey("Keys", nameof(UnitTerms.Terms))
+            .Append(ml.Transforms.Text.ProduceNgrams("Counts", "Keys", ngramLength: 1, useAllLengths: false))
+            .Append(ml.Transforms.Text.LatentDirichletAllocation("Topics", "Counts",
+                numberOfTopics: options.Topics,
+                alphaSum: options.AlphaSum,
+                beta: options.Beta,
+                maximumNumberOfIterations: options.Iterations,
+                numberOfBurninIterations: options.BurnIn,
+                likelihoodInterval: 10,
+                numberOfThreads: 1,                                   // results depend on the thread count
+                maximumTokenCountPerDocument: documents.LongestUnit,   // the default 512 would silently truncate
+                numberOfSummaryTermsPerTopic: vocabulary.Length,       // the whole distribution, not a top-10
+                resetRandomGenerator: true));
+
+        var (phi, theta) = NativeOutput.Capture(() =>
+        {
+            var model = pipeline.Fit(data);
+            var details = model.LastTransformer.GetLdaDetails(0);
+            var index = vocabulary.Select((w, i) => (w, i)).ToDictionary(x => x.w, x => x.i, StringComparer.Ordinal);
+            var phi = details.WordScoresPerTopic.Select(topic =>
+            {
+                var row = new double[vocabulary.Length];
+                foreach (var s in topic) row[index[s.Word]] += s.Score;
+                return Normalize(row);
+            }).ToArray();
+            var transformed = ml.Data.CreateEnumerable<UnitTopics>(model.Transform(data), reuseRowObject: false).ToList();
+            var theta = new double[order.Length][];
+            for (var r = 0; r < order.Length; r++) theta[order[r]] = Normalize([.. transformed[r].Topics.Select(v => (double)v)]);
+            return (phi, theta);
+        }, out var log);
+        return new TopicModel(documents, options, phi, theta, log);
+    }
+
+    private static double[] Normalize(double[] row)
+    {
+        var sum = row.Sum();
+        if (sum <= 0) return [.. row.Select(_ => 1.0 / row.Length)];
+        return [.. row.Select(v => v / sum)];
+    }
+
+    /// <summary>
+    /// Terms of a topic ranked by relevance (Sievert &amp; Shirley 2014): λ log φ_kw + (1 − λ) log(φ_kw / p_w), with
+    /// p_w the term's share of all kept terms. λ = 1 ranks by probability, lower λ favours terms exclusive to the topic.
+    /// </summary>
+    public IReadOnlyList<(string Term, string Surface, double Relevance, double Probability)> TopTerms(int topic, int n = 10, double lambda = 0.6)
+    {
+        var marginal = Marginal();
+        return [.. Enumerable.Range(0, Documents.Vocabulary.Length)
+            .Where(w => Phi[topic][w] > 0)
+            .Select(w => (Term: Documents.Vocabulary[w], Relevance: lambda * Math.Log(Phi[topic][w]) + (1 - lambda) * Math.Log(Phi[topic][w] / marginal[w]), P: Phi[topic][w]))
+            .OrderByDescending(x => x.Relevance).ThenBy(x => x.Term, StringComparer.Ordinal)
+            .Take(n)
+            .Select(x => (x.Term, Documents.Surface(x.Term), x.Relevance, x.P))];
+    }
+
+    /// <summary>The top-n terms by probability φ (ties: term order), as coherence and stability use them.</summary>
+    public IReadOnlyList<string> TopByProbability(int topic, int n = 10) =>
+        [.. Enumerable.Range(0, Documents.Vocabulary.Length).OrderByDescending(w => Phi[topic][w]).ThenBy(w => Documents.Vocabulary[w], StringComparer.Ordinal)
+            .Take(n).Select(w => Documents.Vocabulary[w])];
+
+    /// <summary>A short label: the three most relevant terms.</summary>
+    public string Label(int topic) => $"T{topic + 1}: " + string.Join(" · ", TopTerms(topic, 3).Select(t => t.Surface));
+
+    /// <summary>
+    /// The units most typical of a topic: highest θ (ties: corpus order), among units with at least
+    /// <paramref name="minTerms"/> terms. A heading of three terms gets θ near 1 for some topic by chance.
+    /// </summary>
+    public IReadOnlyList<(ITextUnit Unit, double Share)> Typical(int topic, int n = 3, int minTerms = 8) =>
+        [.. Enumerable.Range(0, Theta.Length).Where(u => Documents.Terms[u].Length >= minTerms)
+            .OrderByDescending(u => Theta[u][topic]).ThenBy(u => u).Take(n).Select(u => (Documents.Units[u], Theta[u][topic]))];
+
+    private double[] Marginal()
+    {
+        var counts = new double[Documents.Vocabulary.Length];
+        var index = Documents.Vocabulary.Select((w, i) => (w, i)).ToDictionary(x => x.w, x => x.i, StringComparer.Ordinal);
+        foreach (var terms in Documents.Terms)
+            foreach (var t in terms) counts[index[t]]++;
+        var total = counts.Sum();
+        return [.. counts.Select(c => c / total)];
+    }
+
+    private sealed class UnitTerms
+    {
+        public string[] Terms { get; set; } = [];
+    }
+
+    private sealed class UnitTopics
+    {
+        [VectorType]
+        public float[] Topics { get; set; } = [];
+    }
+}

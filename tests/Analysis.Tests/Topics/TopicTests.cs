@@ -1,0 +1,126 @@
+using Analysis.Topics;
+
+namespace Analysis.Tests;
+
+public class CoherenceTests
+{
+    private static readonly IReadOnlyList<string>[] Units = [["a", "b"], ["a", "c"], ["b"]];
+
+    [Fact]
+    public void Npmi_MatchesTheHandComputation()
+    {
+        // One window per unit (shorter than 10): P(a) = P(b) = 2/3, P(c) = 1/3, P(a,b) = P(a,c) = 1/3, P(b,c) = 0.
+        // NPMI(a,b) = ln(0.75)/ln 3 = -0.261860; NPMI(a,c) = ln 1.5/ln 3 = 0.369070;
+        // NPMI(b,c) = ln(1e-12 / (2/9)) / -ln(1e-12) = -0.945566; mean -0.279452.
+        Assert.Equal(-0.279452, Coherence.Npmi(["a", "b", "c"], Units), 5);
+    }
+
+    [Fact]
+    public void Npmi_SlidesAWindowOverLongUnits()
+    {
+        // Window 2 over [a x x b]: windows [a x], [x x], [x b]; a and b never share one: ln(1e-12 / (1/9)) / -ln(1e-12).
+        Assert.Equal(-0.920482, Coherence.Npmi(["a", "b"], [["a", "x", "x", "b"]], window: 2), 5);
+    }
+
+    [Fact]
+    public void UMass_MatchesTheHandComputation()
+    {
+        // D(a) = 2, D(b) = 2, D(a,b) = 1, D(a,c) = 1, D(b,c) = 0: ln(2/2), ln(2/2), ln(1/2); mean -0.231049.
+        Assert.Equal(-0.231049, Coherence.UMass(["a", "b", "c"], Units), 5);
+    }
+
+    [Fact]
+    public void Stability_IsOneForIdenticalFits_AndZeroForDisjointOnes()
+    {
+        IReadOnlyList<IReadOnlyList<string>> fit = [["a", "b"], ["c", "d"]];
+        Assert.Equal(1, Coherence.Stability([fit, fit]));
+        Assert.Equal(0, Coherence.Stability([fit, [["x"], ["y"]]]));
+        Assert.Equal(1.0 / 3, Coherence.Jaccard(["a", "b"], ["b", "c"]), 10);
+    }
+
+    [Fact]
+    public void Mds_ReproducesEuclideanDistances()
+    {
+        // A 3-4-5 right triangle: classical MDS recovers it exactly (up to rotation).
+        var d = new double[3, 3] { { 0, 3, 4 }, { 3, 0, 5 }, { 4, 5, 0 } };
+        var p = IntertopicDistance.Mds(d);
+        double Dist(int i, int j) => Math.Sqrt(Math.Pow(p[i].X - p[j].X, 2) + Math.Pow(p[i].Y - p[j].Y, 2));
+        Assert.Equal(3, Dist(0, 1), 6);
+        Assert.Equal(4, Dist(0, 2), 6);
+        Assert.Equal(5, Dist(1, 2), 6);
+        Assert.Equal(0, IntertopicDistance.JensenShannon([0.5, 0.5], [0.5, 0.5]), 10);
+        Assert.Equal(1, IntertopicDistance.JensenShannon([1, 0], [0, 1]), 10);
+    }
+}
+
+public class TopicModelTests
+{
+    private static readonly Lazy<TopicDocuments> Units = new(() => TopicDocuments.FromCorpus(TestCorpus.Corpus));
+
+    [Fact]
+    public void Units_AreParagraphsAndComments_WithTermsInAtLeastTwoUnits()
+    {
+        var units = Units.Value;
+        Assert.Equal(TestCorpus.Corpus.Units().Count(), units.Units.Length + units.Dropped.Length);
+        Assert.Contains(units.Units, u => u is Comment);
+        var df = units.Terms.SelectMany(t => t.Distinct()).GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
+        Assert.All(units.Vocabulary, w => Assert.True(df[w] >= 2, w));
+        Assert.Equal(units.Terms.Max(t => t.Length), units.LongestUnit);
+    }
+
+    [Fact]
+    public void SameOrderSameData_GivesIdenticalTopicsAndNumbers()
+    {
+        var a = TopicModel.Fit(Units.Value, new TopicOptions { Topics = 4 });
+        var b = TopicModel.Fit(Units.Value, new TopicOptions { Topics = 4 });
+        Assert.Equal(a.Phi, b.Phi);
+        Assert.Equal(a.Theta, b.Theta);
+        Assert.All(a.Phi, row => Assert.Equal(1, row.Sum(), 6));
+        Assert.All(a.Theta, row => Assert.Equal(1, row.Sum(), 5));
+        Assert.Equal(1, a.Prevalence.Sum(), 6);
+    }
+
+    [Fact]
+    public void DifferentOrders_GiveAStabilityFigure_NotACrash()
+    {
+        var rows = TopicSweep.Run(Units.Value, ks: [3], orders: [1, 2]);
+        var row = Assert.Single(rows);
+        Assert.InRange(row.Stability, 0, 1);
+        Assert.InRange(row.Npmi, -1, 1);
+        Assert.True(row.UMass <= 0);
+        Assert.Equal([0, 1, 2, 3], TopicDocuments.Order(4, 0));
+        Assert.Equal(TopicDocuments.Order(50, 7), TopicDocuments.Order(50, 7));
+        Assert.NotEqual(TopicDocuments.Order(50, 7), TopicDocuments.Order(50, 8));
+    }
+
+    [Fact]
+    public void LightLdaProgress_IsCapturedAtTheFileDescriptor_AndNeverReachesStandardOutput()
+    {
+        var model = NativeOutput.Capture(() => TopicModel.Fit(Units.Value, new TopicOptions { Topics = 3 }), out var outer);
+        Assert.Contains("loglikelihood", model.TrainingLog, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("loglikelihood", outer, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void TopTerms_RankByRelevance_AndShowWrittenForms()
+    {
+        var model = TopicModel.Fit(Units.Value, new TopicOptions { Topics = 3 });
+        var top = model.TopTerms(0, 10);
+        Assert.Equal(10, top.Count);
+        Assert.Equal(top.OrderByDescending(t => t.Relevance).Select(t => t.Term), top.Select(t => t.Term));
+        Assert.All(top, t => Assert.Equal(Units.Value.Surface(t.Term), t.Surface));
+        var byProbability = model.TopTerms(0, 1, lambda: 1)[0];
+        Assert.Equal(model.TopByProbability(0, 1)[0], byProbability.Term);
+    }
+
+    [Fact]
+    public void BadInput_GivesClearErrorsOrDefinedResults()
+    {
+        var tooMany = Assert.Throws<ArgumentException>(() => TopicModel.Fit(Units.Value, new TopicOptions { Topics = Units.Value.Vocabulary.Length + 1 }));
+        Assert.Contains("terms in the vocabulary", tooMany.Message);
+        Assert.Throws<ArgumentException>(() => TopicDocuments.Prepare([]));
+        var stopOnly = new Paragraph("x/p1", "x", 1, ParagraphKind.Body, new TextSpan(0, 11), SourcedText.FromRaw("und der die", 0, 11));
+        var withEmpty = TopicDocuments.Prepare(TestCorpus.Corpus.Units().Append(stopOnly));
+        Assert.Contains(withEmpty.Dropped, u => u.Id == "x/p1");
+    }
+}
