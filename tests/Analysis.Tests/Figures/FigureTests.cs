@@ -1,0 +1,163 @@
+using Analysis.Figures;
+
+namespace Analysis.Tests;
+
+public class CuratedFigureTests
+{
+    private static readonly Lazy<IReadOnlyList<ReportedFigure>> Figures = new(() => FigureData.Load(TestCorpus.Corpus));
+
+    [Fact]
+    public void EveryQuote_StandsInItsRawFileAtItsOffset_AndIsUnique()
+    {
+        Assert.True(Figures.Value.Count >= 40);
+        foreach (var f in Figures.Value)
+        {
+            var raw = TestCorpus.Doc(f.Document).Raw;
+            Assert.True(f.Offset + f.Quote.Length <= raw.Length && raw.Substring(f.Offset, f.Quote.Length) == f.Quote, $"{f.Id}: quote not at offset {f.Offset}");
+            Assert.True(raw.IndexOf(f.Quote, f.Offset + 1, StringComparison.Ordinal) < 0 && raw.IndexOf(f.Quote, StringComparison.Ordinal) == f.Offset, $"{f.Id}: quote is not unique");
+        }
+    }
+
+    [Fact]
+    public void EveryFigure_LiesInTextThatWasKept_NotInPageChrome()
+    {
+        foreach (var f in Figures.Value)
+        {
+            var doc = TestCorpus.Doc(f.Document);
+            Assert.DoesNotContain(doc.Report.Removed, r => r.Span.Overlaps(f.Span));
+        }
+        Assert.DoesNotContain(Figures.Value, f => f.Quote.Contains("200.000", StringComparison.Ordinal) || f.Quote.Contains("7930", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("value", "x,kleine,rund 14.000,74,14.000 Mio,jobs,m,p,e,reported fact", "line 2: value: '14.000 Mio' is not an invariant number")]
+    [InlineData("unit", "x,kleine,rund 14.000,74,14000,Stellen,m,p,e,reported fact", "line 2: unit: unknown unit 'Stellen'")]
+    [InlineData("kind", "x,kleine,rund 14.000,74,14000,jobs,m,p,e,rumour", "line 2: kind: unknown kind 'rumour'")]
+    [InlineData("offset", "x,kleine,rund 14.000,-1,14000,jobs,m,p,e,reported fact", "line 2: offset: '-1' is not a whole number")]
+    public void BadRows_NameTheirLineAndField(string field, string row, string message)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"figures-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, "id,document,quote,offset,value,unit,measure,period,entity,kind\n" + row + "\n");
+        try
+        {
+            var e = Assert.Throws<FigureFormatException>(() => FigureData.Load(path));
+            Assert.Equal(field, e.Field);
+            Assert.Contains(message, e.Message);
+        }
+        finally { File.Delete(path); }
+    }
+}
+
+public class NumberExtractorTests
+{
+    private static IReadOnlyList<NumberMatch> In(string text) =>
+        NumberExtractor.Extract(new Paragraph("t/p1", "t", 1, ParagraphKind.Body, new TextSpan(0, text.Length), SourcedText.FromRaw(text, 0, text.Length)));
+
+    private static NumberMatch Quantity(string text) => Assert.Single(In(text), m => m.Kind == MatchKind.Quantity);
+
+    [Theory]
+    // from the corpus
+    [InlineData("In einem offenen Brief fordern über 1.100 Amazon-Beschäftigte ihren Arbeitgeber auf.", 1100, "employees")]
+    [InlineData("während das reale BIP um 7,3 Prozent wuchs.", 7.3, "percent")]
+    [InlineData("plant der Konzern Investitionsausgaben von sage und schreibe 125 Milliarden US-Dollar.", 1.25e11, "USD")]
+    [InlineData("Nun, mit über 1,54 Millionen Mitarbeitern weltweit", 1.54e6, "employees")]
+    [InlineData("stiegen die Durchschnittslöhne um 2 Prozent pro Jahr", 2, "percent per year")]
+    [InlineData("war in etwa jeder sechste amerikanische Arbeiter beschäftigt", 1.0 / 6, "ratio")]
+    [InlineData("rund 14.000 Arbeitsplätze zu streichen – möglicherweise sogar doppelt so viele.", 14000, "jobs")]
+    [InlineData("Wenn dreitausend Arbeitnehmer aus dem Umland pendeln", 3000, "employees")]
+    [InlineData("erhielten mehr als fünfzig Personen Kündigungen", 50, "people")]
+    // new text
+    [InlineData("Siemens streicht weltweit 2.500 Stellen.", 2500, "jobs")]
+    [InlineData("Die Kosten stiegen um 12,5 % im Vorjahresvergleich.", 12.5, "percent")]
+    [InlineData("Das Land investiert rund drei Millionen Euro.", 3e6, "EUR")]
+    [InlineData("Der Umsatz lag bei 4,2 Mrd. Dollar.", 4.2e9, "USD")]
+    [InlineData("Damals arbeiteten dort zweihundertfünfzig Menschen.", 250, "people")]
+    [InlineData("Die Frist beträgt 30 Tage.", 30, "days")]
+    public void Quantities_HaveValueAndUnit(string text, double value, string unit)
+    {
+        var m = In(text).First(x => x.Kind == MatchKind.Quantity);
+        Assert.Equal(value, m.Value, 6);
+        Assert.Equal(unit, m.Unit);
+    }
+
+    [Fact]
+    public void AYear_IsNotAQuantity_NorIsARangeOfYears()
+    {
+        var matches = In("Bereits zwischen 2022 und 2023 wurden 27.000 Jobs gestrichen, im Jahr 2024 weitere.");
+        Assert.Equal([MatchKind.YearRange, MatchKind.Quantity, MatchKind.Year], matches.Select(m => m.Kind));
+        Assert.Equal(27000, matches[1].Value);
+        Assert.Equal("2022 und 2023", matches[0].Text);
+        Assert.Equal(MatchKind.YearRange, In("Zwischen 1947 und 1979 stiegen die Löhne.")[0].Kind);
+    }
+
+    [Fact]
+    public void DatesOrdinalsAndVagueAmounts_AreToldApart()
+    {
+        Assert.Equal(MatchKind.Date, In("Am 28. Oktober 2025 kündigte Amazon an.")[0].Kind);
+        Assert.Equal(MatchKind.Ordinal, In("Anfang des 19. Jahrhunderts griffen Handwerker an.")[0].Kind);
+        Assert.Equal(MatchKind.Vague, In("Zehntausende sollen auf die Straße gesetzt werden.")[0].Kind);
+        Assert.Empty(In("Eine Stunde zur Arbeit, ein Tag im Büro."));
+    }
+
+    [Fact]
+    public void GermanSeparators_AreRead()
+    {
+        Assert.True(GermanNumbers.TryParseDigits("1.100", out var a) && a == 1100);
+        Assert.True(GermanNumbers.TryParseDigits("1,54", out var b) && Math.Abs(b - 1.54) < 1e-12);
+        Assert.True(GermanNumbers.TryParseDigits("1.356", out var c) && c == 1356);
+        Assert.False(GermanNumbers.TryParseDigits("1.10", out _));
+        Assert.True(GermanNumbers.TryParseWord("dreitausend", out var d) && d == 3000);
+        Assert.True(GermanNumbers.TryParseWord("einundzwanzig", out var e) && e == 21);
+        Assert.False(GermanNumbers.TryParseWord("eine", out _));
+    }
+
+    [Fact]
+    public void Matches_TraceToTheRawFile_AndCarryTheirSentence()
+    {
+        var matches = NumberExtractor.Extract(TestCorpus.Corpus);
+        foreach (var m in matches.Where(m => m.Kind == MatchKind.Quantity))
+        {
+            var raw = TestCorpus.Doc(m.Document).Raw[m.Span.Start..m.Span.End];
+            Assert.Equal(string.Join(' ', m.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), string.Join(' ', raw.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+            Assert.Contains(m.Text, m.Sentence);
+        }
+    }
+
+    [Fact]
+    public void OnTheCorpus_RecallIsAtLeast95Percent_AndEveryOtherQuantityIsIgnoredWithAReason()
+    {
+        var e = ExtractorEvaluation.ForCorpus(TestCorpus.Corpus);
+        Assert.True(e.Recall >= 0.95, $"recall {e.Recall:0.000}; missed: {string.Join(", ", e.Missed.Select(f => f.Id))}");
+        Assert.True(e.Unexpected.IsEmpty, "extracted but neither curated nor ignored: " + string.Join("; ", e.Unexpected.Select(m => $"{m.Document}@{m.Span.Start} '{m.Text}'")));
+        Assert.All(e.Ignored, i => Assert.False(string.IsNullOrWhiteSpace(i.Ignored.Reason)));
+    }
+}
+
+public class CrossCheckTests
+{
+    [Fact]
+    public void Verdicts_ComeFromTheArithmetic()
+    {
+        var checks = CrossChecks.Run(FigureData.Load(TestCorpus.Corpus));
+        Assert.Equal(
+            [CrossChecks.Consistent, CrossChecks.Consistent, CrossChecks.DependsOnBase, CrossChecks.Consistent, CrossChecks.Consistent, CrossChecks.DependsOnBase, CrossChecks.Consistent],
+            checks.Select(c => c.Verdict));
+        Assert.Contains("30,000 / 350,000 = 8.6 %", checks[2].Arithmetic);
+        Assert.Contains("30,000 / 1,540,000 = 1.9 %", checks[2].Arithmetic);
+    }
+
+    [Theory]
+    [InlineData(8.57, 10, true, CrossChecks.Consistent)]     // "etwa zehn": within 15 %
+    [InlineData(1.95, 10, true, CrossChecks.Inconsistent)]
+    [InlineData(1356, 1356, false, CrossChecks.Consistent)]
+    [InlineData(1400, 1356, false, CrossChecks.Inconsistent)] // exact figures allow 1 %
+    public void Tolerance_FollowsTheWording(double computed, double stated, bool approximate, string verdict) =>
+        Assert.Equal(verdict, CrossChecks.Verdict(computed, stated, approximate));
+
+    [Fact]
+    public void AMissingFigure_IsNamed()
+    {
+        var e = Assert.Throws<KeyNotFoundException>(() => CrossChecks.Run([]));
+        Assert.Contains("tkp-cuts", e.Message);
+    }
+}
