@@ -42,7 +42,9 @@ public static class FigureCharts
         var cumulative = values.Select((_, i) => values.Take(i + 1).Sum()).ToArray();
         var bars = Bars(labels, values, rounds.Select(g => Cite(g)).ToArray(), "job cuts in the period");
         var line = Chart.Line<string, double, string>(x: labels, y: cumulative, Name: "cumulative", ShowMarkers: true, LineColor: Color.fromString("#c44e52"), MarkerColor: Color.fromString("#c44e52"));
-        return Chart.Combine([bars, line]).Style("Amazon job cuts reported in the corpus", yTitle: "jobs", height: 420);
+        // Periods such as "2025-10" would otherwise be read as dates by plotly.js.
+        return Chart.Combine([bars, line]).Style("Amazon job cuts reported in the corpus", yTitle: "jobs", height: 420,
+            configure: l => l.SetProperty("xaxis", new Dictionary<string, object> { ["type"] = "category", ["title"] = new Dictionary<string, object> { ["text"] = "period" } }));
     }
 
     /// <summary>The two workforce bases the texts use, and what 14,000 and 30,000 cuts are as shares of each.</summary>
@@ -87,6 +89,7 @@ public static class FigureCharts
     {
         var rows = figures.Where(f => f.Measure.StartsWith("Gini", StringComparison.Ordinal)).OrderBy(f => f.Period, StringComparer.Ordinal).ToList();
         var line = Chart.Line<string, double, string>(x: rows.Select(f => f.Period).ToArray(), y: rows.Select(f => f.Value).ToArray(), ShowMarkers: true, Name: "Gini index");
+        line = Chart.Combine([line]);
         foreach (var trace in GenericChart.getTraces(line)) trace.SetProperty("hovertext", rows.Select(Cite).ToArray());
         return line.Style("Gini index of US income inequality (essay)", yTitle: "Gini index (0 = equal, 1 = one household has all)", height: 380,
             configure: l => l.SetProperty("yaxis", new Dictionary<string, object> { ["range"] = new[] { 0.0, 0.7 }, ["title"] = new Dictionary<string, object> { ["text"] = "Gini index" } }));
