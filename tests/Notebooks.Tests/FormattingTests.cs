@@ -8,7 +8,7 @@ namespace Notebooks.Tests;
 
 public class FormattingTests
 {
-    private static readonly DisplayContext Context = new("00-test.ipynb", 3, 1);
+    private static readonly DisplayContext Context = new("chart", 1);
 
     [Fact]
     public void DeedleFrame_IsAnHtmlTableWithTheTotalCount()
@@ -32,7 +32,7 @@ public class FormattingTests
         Assert.Equal(5, figure["data"]!.AsArray().Count);
         Assert.Equal("stack", figure["layout"]!["barmode"]!.GetValue<string>());
         Assert.NotNull(figure["config"]);
-        Assert.Contains("id=\"00-test-c3-o1\"", bundle.Text("text/html"));
+        Assert.Contains("id=\"cell-chart-o1\"", bundle.Text("text/html"));
         Assert.Equal("Plotly chart: What each raw file is made of (characters)", bundle.Text("text/plain"));
     }
 

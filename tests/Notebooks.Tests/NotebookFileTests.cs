@@ -48,7 +48,7 @@ public class NotebookFileTests
         Assert.Equal(bytes1, File.ReadAllBytes(path));
         var text = File.ReadAllText(path);
         Assert.DoesNotContain(Path.GetTempPath(), text);
-        Assert.Contains("twice-c2-o0", text);
+        Assert.Contains("cell-cell2-o0", text);
     }
 
     [Fact]

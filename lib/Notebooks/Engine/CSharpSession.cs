@@ -40,9 +40,6 @@ public sealed class CSharpSession
         ConsoleCapture.Install();
     }
 
-    /// <summary>Set once a cell was abandoned (time-out or interrupt) while still running: later cells must not share its state.</summary>
-    public bool IsBroken { get; private set; }
-
     /// <summary>The current script state, for completion and inspection (null before the first cell).</summary>
     public ScriptState<object>? State => _state;
 
@@ -61,37 +58,39 @@ public sealed class CSharpSession
     /// Runs a cell. Outputs go to <paramref name="collector"/> as they happen; the trailing expression's value
     /// comes last as an execute_result. Never throws for the cell's own faults: they become an error output.
     /// </summary>
-    public async Task<CellRun> ExecuteAsync(string code, int cellIndex, int executionCount, OutputCollector collector, CancellationToken cancellationToken = default)
+    /// <param name="code">The cell's source.</param>
+    /// <param name="cellId">The cell's id (element ids of charts derive from it).</param>
+    /// <param name="cellLabel">How stack traces name the cell, e.g. "00-corpus.ipynb[3]".</param>
+    /// <param name="executionCount">The count an execute_result carries.</param>
+    /// <param name="collector">Receives the outputs as they happen.</param>
+    /// <param name="cancellationToken">Interrupts the cell: it is abandoned and reported as interrupted.</param>
+    public async Task<CellRun> ExecuteAsync(string code, string cellId, string cellLabel, int executionCount, OutputCollector collector, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        if (IsBroken)
-        {
-            collector.Add(Error("InvalidOperationException", "An earlier cell was abandoned while still running; restart the notebook.", []));
-            return new CellRun(collector.Outputs, false, clock.Elapsed);
-        }
-
-        var run = Task.Run(() => RunAsync(code, cellIndex, executionCount, collector), CancellationToken.None);
+        var run = Task.Run(() => RunAsync(code, cellId, cellLabel, executionCount, collector), CancellationToken.None);
         var timeout = Task.Delay(_options.CellTimeout, cancellationToken);
         var finished = await Task.WhenAny(run, timeout).ConfigureAwait(false);
         if (finished != run)
         {
-            // Script code cannot be stopped from outside; the cell is abandoned and the session with it.
-            IsBroken = true;
+            // Script code cannot be stopped from outside: the cell is abandoned. Its thread may run on, but the
+            // session keeps the state from before it, so later cells run as if it had never started.
             collector.Add(cancellationToken.IsCancellationRequested
                 ? Error("OperationCanceledException", "The cell was interrupted.", [])
                 : Error("TimeoutException", $"The cell ran longer than the limit of {_options.CellTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s and was cancelled.", []));
             return new CellRun(collector.Outputs, false, clock.Elapsed);
         }
-        var ok = await run.ConfigureAwait(false);
-        return new CellRun(collector.Outputs, ok, clock.Elapsed);
+        var state = await run.ConfigureAwait(false);
+        if (state is not null) _state = state;
+        return new CellRun(collector.Outputs, state is not null, clock.Elapsed);
     }
 
-    private async Task<bool> RunAsync(string code, int cellIndex, int executionCount, OutputCollector collector)
+    /// <summary>Runs the cell; returns the new script state, or null when the cell failed (its error is in the outputs).</summary>
+    private async Task<ScriptState<object>?> RunAsync(string code, string cellId, string cellLabel, int executionCount, OutputCollector collector)
     {
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
         _globals.Collector = collector;
-        _globals.Context = output => new DisplayContext(_options.NotebookName, cellIndex, output);
+        _globals.Context = output => new DisplayContext(cellId, output);
         using var capture = ConsoleCapture.Into(collector);
         try
         {
@@ -103,10 +102,10 @@ public sealed class CSharpSession
             catch (DirectiveException e)
             {
                 collector.Add(Error("DirectiveError", e.Message, [$"({e.Line},1): error: {e.Message}"]));
-                return false;
+                return null;
             }
 
-            var options = ScriptOptions($"{_options.NotebookName}[{cellIndex + 1}]");
+            var options = ScriptOptions(cellLabel);
             var script = _state is null
                 ? CSharpScript.Create(prepared, options, typeof(CellGlobals))
                 : _state.Script.ContinueWith(prepared, options);
@@ -115,7 +114,7 @@ public sealed class CSharpSession
             {
                 var lines = errors.Select(FormatDiagnostic).ToImmutableArray();
                 collector.Add(Error("CompilationError", lines[0], lines));
-                return false;
+                return null;
             }
             var hasValue = HasTrailingValue(script.GetCompilation());
 
@@ -125,18 +124,17 @@ public sealed class CSharpSession
             if (state.Exception is { } exception)
             {
                 collector.Add(FromException(exception));
-                return false;
+                return null;
             }
-            _state = state;
             if (hasValue)
-                collector.Add(new ResultOutput(MimeFormatter.Format(state.ReturnValue, new DisplayContext(_options.NotebookName, cellIndex, collector.Count)), executionCount));
-            return true;
+                collector.Add(new ResultOutput(MimeFormatter.Format(state.ReturnValue, new DisplayContext(cellId, collector.Count)), executionCount));
+            return state;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A formatter or the engine itself failed: still the cell's error, not a crash of the run.
             collector.Add(FromException(e));
-            return false;
+            return null;
         }
         finally
         {

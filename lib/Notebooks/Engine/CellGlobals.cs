@@ -8,8 +8,12 @@ namespace Notebooks.Engine;
 /// </summary>
 public class CellGlobals
 {
-    internal OutputCollector? Collector { get; set; }
-    internal Func<int, DisplayContext>? Context { get; set; }
+    // Per async flow: a cell abandoned after a time-out or interrupt keeps writing to its own outputs, not the next cell's.
+    private readonly AsyncLocal<OutputCollector?> _collector = new();
+    private readonly AsyncLocal<Func<int, DisplayContext>?> _context = new();
+
+    internal OutputCollector? Collector { get => _collector.Value; set => _collector.Value = value; }
+    internal Func<int, DisplayContext>? Context { get => _context.Value; set => _context.Value = value; }
 
 #pragma warning disable IDE1006 // the dialect's names
     /// <summary>Shows <paramref name="value"/> as a display_data output, optionally only in the given MIME types.</summary>

@@ -8,10 +8,13 @@ using Plotly.NET;
 
 namespace Notebooks.Engine;
 
-/// <summary>Where an output will stand: used to derive stable element ids (Plotly's default ids are random GUIDs).</summary>
-public sealed record DisplayContext(string Notebook, int Cell, int Output)
+/// <summary>
+/// Where an output will stand: the cell's id and the output's position. Element ids derive from them (Plotly's
+/// default ids are random GUIDs); the kernel and the headless runner both know the cell id, so both write the same.
+/// </summary>
+public sealed record DisplayContext(string CellId, int Output)
 {
-    public string ElementId => $"{Slug(Path.GetFileNameWithoutExtension(Notebook))}-c{Cell}-o{Output}";
+    public string ElementId => $"cell-{Slug(CellId)}-o{Output}";
 
     private static string Slug(string s) => new(s.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
 }

@@ -53,7 +53,7 @@ public sealed class NotebookRunner(TimeSpan cellTimeout)
                 cancellationToken.ThrowIfCancellationRequested();
                 progress?.Report(new CellProgress(notebook.Name, i + 1, codeCells.Count));
                 var collector = new OutputCollector();
-                var run = await session.ExecuteAsync(cell.Source, cell.Index, ++executionCount, collector, cancellationToken).ConfigureAwait(false);
+                var run = await session.ExecuteAsync(cell.Source, cell.Id, $"{notebook.Name}[{cell.Index + 1}]", ++executionCount, collector, cancellationToken).ConfigureAwait(false);
                 durations.Add(run.Duration);
                 cell.SetOutputs(run.Outputs.Select(o => o.ToNbformat()), executionCount);
                 if (!run.Succeeded)
