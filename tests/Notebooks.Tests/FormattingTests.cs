@@ -32,7 +32,8 @@ public class FormattingTests
         Assert.Equal(5, figure["data"]!.AsArray().Count);
         Assert.Equal("stack", figure["layout"]!["barmode"]!.GetValue<string>());
         Assert.NotNull(figure["config"]);
-        Assert.Contains("id=\"cell-chart-o1\"", bundle.Text("text/html"));
+        Assert.Matches("id=\"plotly-[0-9a-f]{12}-o1\"", bundle.Text("text/html"));
+        Assert.Equal(bundle.Text("text/html"), MimeFormatter.Format(chart, Context).Text("text/html"));
         Assert.Equal("Plotly chart: What each raw file is made of (characters)", bundle.Text("text/plain"));
     }
 

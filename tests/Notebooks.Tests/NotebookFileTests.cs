@@ -48,7 +48,7 @@ public class NotebookFileTests
         Assert.Equal(bytes1, File.ReadAllBytes(path));
         var text = File.ReadAllText(path);
         Assert.DoesNotContain(Path.GetTempPath(), text);
-        Assert.Contains("cell-cell2-o0", text);
+        Assert.Matches("plotly-[0-9a-f]{12}-o0", text);
     }
 
     [Fact]

@@ -38,7 +38,42 @@ public static class Program
         var report = new Command("report", "Render the saved notebooks as HTML (nothing is executed).") { notebooks, output };
         report.SetAction(result => Report(Files(result.GetValue(notebooks)), result.GetValue(output)));
 
-        return new RootCommand("Runs the repository's C# notebooks (nbformat 4.5, .NET Interactive's C# dialect) and renders them.") { run, check, report };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Jupyter data directory (default: $JUPYTER_DATA_DIR, else ~/.local/share/jupyter)." };
+        var install = new Command("install", "Install the kernelspec 'csharp-analysis' so Jupyter and VS Code can run the notebooks with this engine.") { dataDir };
+        install.SetAction(result =>
+        {
+            var directory = Kernel.KernelSpec.Install(result.GetValue(dataDir));
+            ConsoleCapture.OriginalOut.WriteLine($"installed kernel '{Kernel.KernelSpec.Name}' in {directory}");
+            return Ok;
+        });
+        var uninstall = new Command("uninstall", "Remove the kernelspec.") { dataDir };
+        uninstall.SetAction(result =>
+        {
+            var directory = Kernel.KernelSpec.Uninstall(result.GetValue(dataDir));
+            ConsoleCapture.OriginalOut.WriteLine(directory is null ? $"kernel '{Kernel.KernelSpec.Name}' was not installed" : $"removed {directory}");
+            return Ok;
+        });
+        var connectionFile = new Argument<string>("connection-file") { Description = "The connection file Jupyter passes." };
+        var start = new Command("start", "Run as a Jupyter kernel (started by Jupyter with a connection file).") { connectionFile };
+        start.SetAction(result =>
+        {
+            Kernel.ConnectionInfo connection;
+            try
+            {
+                connection = Kernel.ConnectionInfo.Load(result.GetValue(connectionFile)!);
+            }
+            catch (Exception e) when (e is IOException or FormatException or System.Text.Json.JsonException)
+            {
+                ErrorTerminal.WriteLine($"error: {e.Message}");
+                return BadInput;
+            }
+            using var server = new Kernel.KernelServer(connection, ConsoleCapture.OriginalError);
+            server.Run();
+            return Ok;
+        });
+        var kernel = new Command("kernel", "The Jupyter kernel: install, uninstall, start.") { install, uninstall, start };
+
+        return new RootCommand("Runs the repository's C# notebooks (nbformat 4.5, .NET Interactive's C# dialect) and renders them.") { run, check, report, kernel };
     }
 
     private static IAnsiConsole Terminal { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(ConsoleCapture.OriginalOut) });
@@ -142,7 +177,7 @@ public static class Program
     private static void Report(IReadOnlyList<NotebookFile> notebooks, string? output)
     {
         var index = ReportWriter.Write(notebooks, output ?? ProjectPaths.Report);
-        Terminal.WriteLine($"report: {Path.GetRelativePath(Directory.GetCurrentDirectory(), index)}");
+        ConsoleCapture.OriginalOut.WriteLine($"report: {Path.GetRelativePath(Directory.GetCurrentDirectory(), index)}");
     }
 
     /// <summary>Where a fresh run differs from the saved notebook: "cell N" of the first differing cell, or null.</summary>

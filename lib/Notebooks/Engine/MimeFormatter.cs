@@ -8,16 +8,8 @@ using Plotly.NET;
 
 namespace Notebooks.Engine;
 
-/// <summary>
-/// Where an output will stand: the cell's id and the output's position. Element ids derive from them (Plotly's
-/// default ids are random GUIDs); the kernel and the headless runner both know the cell id, so both write the same.
-/// </summary>
-public sealed record DisplayContext(string CellId, int Output)
-{
-    public string ElementId => $"cell-{Slug(CellId)}-o{Output}";
-
-    private static string Slug(string s) => new(s.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
-}
+/// <summary>Where an output will stand: the cell's id (when the front end sends it) and the output's position.</summary>
+public sealed record DisplayContext(string CellId, int Output);
 
 /// <summary>
 /// Turns a value into a MIME bundle: <c>text/plain</c> always; <c>text/html</c> from .NET Interactive's
@@ -73,7 +65,9 @@ public static class MimeFormatter
     {
         var figure = JsonNode.Parse(GenericChart.toJson(chart))!.AsObject();
         var title = figure["layout"]?["title"]?["text"]?.GetValue<string>();
-        var id = context.ElementId;
+        // Plotly's default element ids are random GUIDs. The id derives from the figure and the output's position
+        // instead: the same in the headless runner and in the kernel (Jupyter clients need not send cell ids).
+        var id = $"plotly-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(figure.ToJsonString())))[..12]}-o{context.Output}";
         // Corpus strings end up in the figure; "</" would close the script element early.
         var json = figure.ToJsonString().Replace("</", "<\\/", StringComparison.Ordinal);
         var fallback = "Plotly chart" + (title is null ? "" : ": " + title) + ". Open the notebook in VS Code or JupyterLab, or the HTML report, to see it.";
