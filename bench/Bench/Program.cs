@@ -12,6 +12,7 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var which = args.Length > 0 ? args[0] : "all";
 if (which is "engine" or "all") await EngineBench.Run();
 if (which is "text" or "all") TextBench.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50);
+if (which is "kernel" or "all") KernelBench.Run();
 if (which is "topics" or "all") TopicBench.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000);
 
 static class EngineBench
@@ -106,5 +107,60 @@ static class TopicBench
         clock.Restart();
         var sweep = Analysis.Topics.TopicSweep.Run(Analysis.Topics.TopicDocuments.FromCorpus(corpus));
         Console.WriteLine($"topics: K sweep 2..10 x {Analysis.Topics.TopicSweep.DefaultOrders.Length} orders on the real corpus: {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+}
+
+static class KernelBench
+{
+    /// <summary>Kernel process start to kernel_info_reply, and the warm round trip of execute_request "1 + 1" (median of 50).</summary>
+    public static void Run()
+    {
+        var ports = Enumerable.Range(0, 5).Select(_ => { var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0); l.Start(); var p = ((System.Net.IPEndPoint)l.LocalEndpoint).Port; l.Stop(); return p; }).ToArray();
+        var connection = new Notebooks.Kernel.ConnectionInfo("tcp", "127.0.0.1", ports[0], ports[1], ports[2], ports[3], ports[4], "bench", "hmac-sha256");
+        var file = Path.GetTempFileName();
+        File.WriteAllText(file, $$"""{"transport": "tcp", "ip": "127.0.0.1", "shell_port": {{ports[0]}}, "iopub_port": {{ports[1]}}, "stdin_port": {{ports[2]}}, "control_port": {{ports[3]}}, "hb_port": {{ports[4]}}, "key": "bench", "signature_scheme": "hmac-sha256"}""");
+        var wire = new Notebooks.Kernel.WireFormat("bench");
+        using var shell = new NetMQ.Sockets.DealerSocket();
+        shell.Connect(connection.Address(connection.ShellPort));
+        var clock = Stopwatch.StartNew();
+        using var kernel = Process.Start(new ProcessStartInfo("dotnet", [typeof(Notebooks.Kernel.KernelServer).Assembly.Location, "kernel", "start", file]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+        try
+        {
+            Send(shell, wire, "kernel_info_request", new System.Text.Json.Nodes.JsonObject());
+            Receive(shell, wire);
+            var start = clock.Elapsed.TotalMilliseconds;
+            Send(shell, wire, "execute_request", new System.Text.Json.Nodes.JsonObject { ["code"] = "1 + 1", ["silent"] = false, ["store_history"] = true });
+            Receive(shell, wire);
+            var trips = new List<double>();
+            for (var i = 0; i < 50; i++)
+            {
+                var t = Stopwatch.StartNew();
+                Send(shell, wire, "execute_request", new System.Text.Json.Nodes.JsonObject { ["code"] = "1 + 1", ["silent"] = false, ["store_history"] = true });
+                Receive(shell, wire);
+                trips.Add(t.Elapsed.TotalMilliseconds);
+            }
+            trips.Sort();
+            Console.WriteLine($"kernel: start to kernel_info_reply {start:0} ms; execute_request '1 + 1' round trip, warm: median {trips[25]:0.0} ms, max {trips[^1]:0.0} ms (50 requests)");
+            Send(shell, wire, "shutdown_request", new System.Text.Json.Nodes.JsonObject { ["restart"] = false });
+            kernel.WaitForExit(5000);
+        }
+        finally
+        {
+            if (!kernel.HasExited) kernel.Kill();
+            File.Delete(file);
+        }
+    }
+
+    private static void Send(NetMQ.Sockets.DealerSocket socket, Notebooks.Kernel.WireFormat wire, string type, System.Text.Json.Nodes.JsonObject content)
+    {
+        var message = new NetMQ.NetMQMessage();
+        foreach (var frame in wire.Serialize(new Notebooks.Kernel.JupyterMessage { Header = Notebooks.Kernel.JupyterMessage.NewHeader(type, "bench"), Content = content })) message.Append(frame);
+        NetMQ.OutgoingSocketExtensions.SendMultipartMessage(socket, message);
+    }
+
+    private static void Receive(NetMQ.Sockets.DealerSocket socket, Notebooks.Kernel.WireFormat wire)
+    {
+        NetMQ.NetMQMessage? message = null;
+        if (!NetMQ.ReceivingSocketExtensions.TryReceiveMultipartMessage(socket, TimeSpan.FromSeconds(30), ref message)) throw new TimeoutException("kernel did not answer");
     }
 }

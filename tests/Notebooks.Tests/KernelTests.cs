@@ -1,0 +1,274 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using NetMQ;
+using NetMQ.Sockets;
+using Notebooks.Kernel;
+
+namespace Notebooks.Tests;
+
+/// <summary>A kernel on loopback ports and a NetMQ client speaking the Jupyter protocol to it.</summary>
+public sealed class KernelHarness : IDisposable
+{
+    private readonly KernelServer _server;
+    private readonly Thread _thread;
+    private readonly WireFormat _wire;
+    private readonly string _session = Guid.NewGuid().ToString("N");
+
+    public KernelHarness(string key = "test-key")
+    {
+        Connection = new ConnectionInfo("tcp", "127.0.0.1", FreePort(), FreePort(), FreePort(), FreePort(), FreePort(), key, "hmac-sha256");
+        _wire = new WireFormat(key);
+        Log = new StringWriter();
+        _server = new KernelServer(Connection, TextWriter.Synchronized(Log));
+        _thread = new Thread(_server.Run) { IsBackground = true };
+        _thread.Start();
+        Shell = new DealerSocket();
+        Shell.Options.Identity = Encoding.UTF8.GetBytes("shell-" + _session);
+        Shell.Connect(Connection.Address(Connection.ShellPort));
+        Control = new DealerSocket();
+        Control.Options.Identity = Encoding.UTF8.GetBytes("control-" + _session);
+        Control.Connect(Connection.Address(Connection.ControlPort));
+        IoPub = new SubscriberSocket();
+        IoPub.Connect(Connection.Address(Connection.IoPubPort));
+        IoPub.SubscribeToAnyTopic();
+        Thread.Sleep(300); // let the subscription reach the publisher before the first request
+    }
+
+    public ConnectionInfo Connection { get; }
+    public StringWriter Log { get; }
+    public DealerSocket Shell { get; }
+    public DealerSocket Control { get; }
+    public SubscriberSocket IoPub { get; }
+    public Thread ServerThread => _thread;
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    public JupyterMessage Request(string type, JsonObject content, JsonObject? metadata = null) => new()
+    {
+        Header = JupyterMessage.NewHeader(type, _session),
+        Metadata = metadata ?? [],
+        Content = content,
+    };
+
+    public JupyterMessage Send(NetMQSocket socket, JupyterMessage message)
+    {
+        SendFrames(socket, _wire.Serialize(message));
+        return message;
+    }
+
+    public void SendFrames(NetMQSocket socket, IEnumerable<byte[]> frames)
+    {
+        var msg = new NetMQMessage();
+        foreach (var f in frames) msg.Append(f);
+        socket.SendMultipartMessage(msg);
+    }
+
+    public JupyterMessage? Receive(NetMQSocket socket, TimeSpan timeout)
+    {
+        NetMQMessage? msg = null;
+        if (!socket.TryReceiveMultipartMessage(timeout, ref msg)) return null;
+        return _wire.Parse(msg!.Select(f => f.ToByteArray()).ToList());
+    }
+
+    public JupyterMessage Reply(NetMQSocket socket, double seconds = 60) =>
+        Receive(socket, TimeSpan.FromSeconds(seconds)) ?? throw new TimeoutException("no reply from the kernel");
+
+    /// <summary>IOPub messages answering <paramref name="request"/>, up to and including its "idle" status.</summary>
+    public List<JupyterMessage> IoPubFor(JupyterMessage request, double seconds = 60)
+    {
+        var result = new List<JupyterMessage>();
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (DateTime.UtcNow < deadline)
+        {
+            var m = Receive(IoPub, TimeSpan.FromSeconds(1));
+            if (m is null || m.ParentHeader["msg_id"]?.GetValue<string>() != request.Id) continue;
+            result.Add(m);
+            if (m.Type == "status" && m.Content["execution_state"]?.GetValue<string>() == "idle") return result;
+        }
+        throw new TimeoutException("no idle status on IOPub");
+    }
+
+    public (JupyterMessage Reply, List<JupyterMessage> IoPub) Execute(string code)
+    {
+        var request = Send(Shell, Request("execute_request", new JsonObject { ["code"] = code, ["silent"] = false, ["store_history"] = true }));
+        var reply = Reply(Shell);
+        return (reply, IoPubFor(request));
+    }
+
+    public void Dispose()
+    {
+        if (_thread.IsAlive)
+        {
+            Send(Control, Request("shutdown_request", new JsonObject { ["restart"] = false }));
+            Receive(Control, TimeSpan.FromSeconds(5));
+            _thread.Join(TimeSpan.FromSeconds(5));
+        }
+        Shell.Dispose();
+        Control.Dispose();
+        IoPub.Dispose();
+        _server.Dispose();
+    }
+}
+
+public class KernelTests
+{
+    [Fact]
+    public void KernelInfo_AnswersProtocol53AndTheNotebooksLanguage()
+    {
+        using var k = new KernelHarness();
+        var request = k.Send(k.Shell, k.Request("kernel_info_request", []));
+        var reply = k.Reply(k.Shell);
+        Assert.Equal("kernel_info_reply", reply.Type);
+        Assert.Equal(request.Id, reply.ParentHeader["msg_id"]!.GetValue<string>());
+        Assert.Equal("5.3", reply.Content["protocol_version"]!.GetValue<string>());
+        Assert.Equal("C#", reply.Content["language_info"]!["name"]!.GetValue<string>());
+        Assert.Equal(".cs", reply.Content["language_info"]!["file_extension"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Execute_PublishesEveryOutputKind_BetweenBusyAndIdle()
+    {
+        using var k = new KernelHarness();
+        var (reply, iopub) = k.Execute("Console.Write(\"a\");\nConsole.WriteLine(\"b\");\ndisplay(HTML(\"<b>x</b>\"));\n6 * 7");
+        Assert.Equal("ok", reply.Content["status"]!.GetValue<string>());
+        Assert.Equal(1, reply.Content["execution_count"]!.GetValue<int>());
+        Assert.Equal(["status", "execute_input", "stream", "display_data", "execute_result", "status"], iopub.Select(m => m.Type));
+        Assert.Equal("busy", iopub[0].Content["execution_state"]!.GetValue<string>());
+        Assert.Equal("ab\n", iopub[2].Content["text"]!.GetValue<string>());
+        Assert.Equal("<b>x</b>", iopub[3].Content["data"]!["text/html"]!.GetValue<string>());
+        Assert.Equal("42", iopub[4].Content["data"]!["text/plain"]!.GetValue<string>());
+        Assert.Equal(1, iopub[4].Content["execution_count"]!.GetValue<int>());
+
+        var (second, _) = k.Execute("var x = 1;");
+        Assert.Equal(2, second.Content["execution_count"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void AFailingCell_RepliesWithTheError_AndTheKernelStaysAlive()
+    {
+        using var k = new KernelHarness();
+        var (reply, iopub) = k.Execute("throw new InvalidOperationException(\"boom\");");
+        Assert.Equal("error", reply.Content["status"]!.GetValue<string>());
+        Assert.Equal("System.InvalidOperationException", reply.Content["ename"]!.GetValue<string>());
+        Assert.Contains(iopub, m => m.Type == "error" && m.Content["evalue"]!.GetValue<string>() == "boom");
+
+        var (unknown, _) = k.Execute("#r \"nuget: No.Such.Package, 1.0.0\"");
+        Assert.Equal("DirectiveError", unknown.Content["ename"]!.GetValue<string>());
+
+        var (after, _) = k.Execute("1 + 1");
+        Assert.Equal("ok", after.Content["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void BadSignaturesAndMalformedMessages_AreDropped_AndTheKernelStaysAlive()
+    {
+        using var k = new KernelHarness();
+        var forged = new WireFormat("wrong-key").Serialize(k.Request("kernel_info_request", []));
+        k.SendFrames(k.Shell, forged);
+        Assert.Null(k.Receive(k.Shell, TimeSpan.FromSeconds(1)));
+        k.SendFrames(k.Shell, [Encoding.UTF8.GetBytes("not a jupyter message")]);
+        Assert.Null(k.Receive(k.Shell, TimeSpan.FromSeconds(1)));
+        Assert.Contains("invalid signature", k.Log.ToString());
+        Assert.Contains("malformed message", k.Log.ToString());
+
+        k.Send(k.Shell, k.Request("kernel_info_request", []));
+        Assert.Equal("kernel_info_reply", k.Reply(k.Shell).Type);
+    }
+
+    [Fact]
+    public void Interrupt_CancelsALongCell_AndLaterCellsRun()
+    {
+        using var k = new KernelHarness();
+        k.Execute("var before = 41;");
+        var request = k.Send(k.Shell, k.Request("execute_request", new JsonObject { ["code"] = "System.Threading.Thread.Sleep(60_000);", ["silent"] = false, ["store_history"] = true }));
+        Thread.Sleep(1000);
+        k.Send(k.Control, k.Request("interrupt_request", []));
+        Assert.Equal("interrupt_reply", k.Reply(k.Control, 10).Type);
+        var reply = k.Reply(k.Shell, 10);
+        Assert.Equal("error", reply.Content["status"]!.GetValue<string>());
+        Assert.Equal("OperationCanceledException", reply.Content["ename"]!.GetValue<string>());
+        k.IoPubFor(request);
+
+        var (after, iopub) = k.Execute("before + 1");
+        Assert.Equal("ok", after.Content["status"]!.GetValue<string>());
+        Assert.Equal("42", iopub.Single(m => m.Type == "execute_result").Content["data"]!["text/plain"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void CompleteInspectAndIsComplete_UseRoslyn()
+    {
+        using var k = new KernelHarness();
+        var (setup, _) = k.Execute("using Analysis;\nvar corpusSize = 5;");
+        Assert.Equal("ok", setup.Content["status"]!.GetValue<string>());
+
+        k.Send(k.Shell, k.Request("complete_request", new JsonObject { ["code"] = "corp", ["cursor_pos"] = 4 }));
+        var locals = k.Reply(k.Shell);
+        Assert.Contains("corpusSize", locals.Content["matches"]!.AsArray().Select(m => m!.GetValue<string>()));
+        Assert.Equal(0, locals.Content["cursor_start"]!.GetValue<int>());
+
+        k.Send(k.Shell, k.Request("complete_request", new JsonObject { ["code"] = "\"text\".Len", ["cursor_pos"] = 10 }));
+        Assert.Contains("Length", k.Reply(k.Shell).Content["matches"]!.AsArray().Select(m => m!.GetValue<string>()));
+
+        k.Send(k.Shell, k.Request("complete_request", new JsonObject { ["code"] = "Corpus.Lo", ["cursor_pos"] = 9 }));
+        Assert.Contains("Load", k.Reply(k.Shell).Content["matches"]!.AsArray().Select(m => m!.GetValue<string>()));
+
+        k.Send(k.Shell, k.Request("inspect_request", new JsonObject { ["code"] = "Corpus.Load", ["cursor_pos"] = 9, ["detail_level"] = 0 }));
+        var inspect = k.Reply(k.Shell);
+        Assert.True(inspect.Content["found"]!.GetValue<bool>());
+        Assert.Contains("Load", inspect.Content["data"]!["text/plain"]!.GetValue<string>());
+
+        k.Send(k.Shell, k.Request("is_complete_request", new JsonObject { ["code"] = "if (true) {" }));
+        Assert.Equal("incomplete", k.Reply(k.Shell).Content["status"]!.GetValue<string>());
+        k.Send(k.Shell, k.Request("is_complete_request", new JsonObject { ["code"] = "var a = 1;" }));
+        Assert.Equal("complete", k.Reply(k.Shell).Content["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Heartbeat_Echoes_AndShutdownStopsTheKernel()
+    {
+        var k = new KernelHarness();
+        using (var hb = new RequestSocket())
+        {
+            hb.Connect(k.Connection.Address(k.Connection.HbPort));
+            hb.SendFrame("ping");
+            Assert.True(hb.TryReceiveFrameString(TimeSpan.FromSeconds(5), out var echo));
+            Assert.Equal("ping", echo);
+        }
+        k.Send(k.Control, k.Request("shutdown_request", new JsonObject { ["restart"] = false }));
+        var reply = k.Reply(k.Control, 10);
+        Assert.Equal("shutdown_reply", reply.Type);
+        Assert.False(reply.Content["restart"]!.GetValue<bool>());
+        Assert.True(k.ServerThread.Join(TimeSpan.FromSeconds(10)));
+        k.Dispose();
+    }
+
+    [Fact]
+    public void KernelSpec_InstallsWhereJupyterLooks_AndUninstalls()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "jupyter-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var directory = KernelSpec.Install(data);
+            Assert.Equal(Path.Combine(data, "kernels", "csharp-analysis"), directory);
+            var spec = JsonNode.Parse(File.ReadAllText(Path.Combine(directory, "kernel.json")))!;
+            Assert.Equal("C#", spec["language"]!.GetValue<string>());
+            Assert.Equal("message", spec["interrupt_mode"]!.GetValue<string>());
+            Assert.Equal("{connection_file}", spec["argv"]!.AsArray().Last()!.GetValue<string>());
+            Assert.Equal(directory, KernelSpec.Uninstall(data));
+            Assert.False(Directory.Exists(directory));
+        }
+        finally
+        {
+            if (Directory.Exists(data)) Directory.Delete(data, true);
+        }
+    }
+}
