@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -6,8 +7,12 @@ namespace Analysis;
 /// <summary>Dates as the corpus writes them: "28. Oktober 2025", "30.01.2026", and taz's "5 Dec 2025".</summary>
 public static partial class GermanDates
 {
-    private static readonly string[] Months =
+    /// <summary>German month names, lower case, January first.</summary>
+    public static readonly ImmutableArray<string> MonthNames =
         ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"];
+
+    /// <summary>Whether a lower-case word is a German month name.</summary>
+    public static bool IsMonth(string lower) => MonthNames.Contains(lower);
 
     [GeneratedRegex(@"^(?<d>\d{1,2})\.\s*(?<m>[\p{L}]+)\s+(?<y>\d{4})$")]
     private static partial Regex LongForm();
@@ -25,7 +30,7 @@ public static partial class GermanDates
         var m = LongForm().Match(text);
         if (m.Success)
         {
-            var month = Array.IndexOf(Months, m.Groups["m"].Value.ToLowerInvariant()) + 1;
+            var month = MonthNames.IndexOf(m.Groups["m"].Value.ToLowerInvariant()) + 1;
             return month > 0 && TryCreate(m, month, out date);
         }
         m = NumericForm().Match(text);

@@ -36,8 +36,6 @@ public static class NumberExtractor
         ("jahre", "years"), ("jahren", "years"), ("stunden", "hours"), ("stunde", "hours"), ("minuten", "minutes"),
     ];
 
-    private static readonly FrozenSet<string> Months = FrozenSet.ToFrozenSet(
-        ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"]);
 
     private static readonly FrozenDictionary<string, int> Ordinals = new Dictionary<string, int>
     {
@@ -98,9 +96,9 @@ public static class NumberExtractor
         {
             if (!GermanNumbers.TryParseDigits(token.Surface, out value)) return null;
             var gap = GapAfter(0);
-            if (gap.StartsWith('.') && (Months.Contains(Next(1)) || Next(1).StartsWith("jahrhundert", StringComparison.Ordinal) || gap.StartsWith(".)", StringComparison.Ordinal)))
+            if (gap.StartsWith('.') && (GermanDates.IsMonth(Next(1)) || Next(1).StartsWith("jahrhundert", StringComparison.Ordinal) || gap.StartsWith(".)", StringComparison.Ordinal)))
             {
-                if (Months.Contains(Next(1)))
+                if (GermanDates.IsMonth(Next(1)))
                     return (MatchKind.Date, value, "", i + 2 < t.Count && t[i + 2].Kind == TokenKind.Number && IsYear(t[i + 2].Surface) ? i + 2 : i + 1);
                 return (MatchKind.Ordinal, value, "", i);
             }

@@ -41,8 +41,6 @@ public static partial class Tokenizer
     private static readonly FrozenSet<string> Abbreviations = FrozenSet.ToFrozenSet(
         ["z", "b", "d", "h", "u", "a", "o", "s", "v", "bzw", "ca", "dr", "prof", "nr", "usw", "vgl", "etc", "inkl", "ggf", "evtl", "sog", "mio", "mrd", "jh", "st", "abs", "bspw", "zb"]);
 
-    private static readonly FrozenSet<string> Months = FrozenSet.ToFrozenSet(
-        ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"]);
 
     /// <summary>
     /// Scans the text once, without regular expressions: a URL (http://, https://, www.) runs to white space,
@@ -197,7 +195,7 @@ public static partial class Tokenizer
         if (previous.Kind == TokenKind.Number && int.TryParse(previous.Surface, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
         {
             var nextLower = next.ToString().ToLowerInvariant();
-            if (n is >= 1 and <= 31 && Months.Contains(nextLower)) return false;
+            if (n is >= 1 and <= 31 && GermanDates.IsMonth(nextLower)) return false;
             if (n is >= 1 and <= 21 && nextLower.StartsWith("jahrhundert", StringComparison.Ordinal)) return false;
         }
         return true;
