@@ -111,3 +111,24 @@ public class MeasureTests
         Assert.Contains("Künstlichen Intelligenz 2", kettner.Forms);
     }
 }
+
+public class TermPipelineTests
+{
+    [Fact]
+    public void CountInto_AgreesWithTheTermsOfEveryUnit()
+    {
+        var fast = new TermPipeline();
+        var slow = new TermPipeline();
+        var byIndex = new List<int>();
+        var expected = new Dictionary<string, int>();
+        var total = 0;
+        foreach (var unit in TestCorpus.Corpus.Units())
+        {
+            total += fast.CountInto(unit.Text, byIndex);
+            foreach (var term in slow.Terms(unit)) expected[term.Key] = expected.GetValueOrDefault(term.Key) + 1;
+        }
+        var actual = byIndex.Select((n, i) => (Key: fast.KeyOf(i), n)).Where(x => x.n > 0).ToDictionary(x => x.Key, x => x.n);
+        Assert.Equal(expected.OrderBy(x => x.Key, StringComparer.Ordinal), actual.OrderBy(x => x.Key, StringComparer.Ordinal));
+        Assert.Equal(expected.Values.Sum(), total);
+    }
+}
