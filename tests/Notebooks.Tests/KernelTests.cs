@@ -252,6 +252,30 @@ public class KernelTests
     }
 
     [Fact]
+    public void SilentExecution_PublishesNothing_AndDoesNotCount()
+    {
+        using var k = new KernelHarness();
+        var request = k.Send(k.Shell, k.Request("execute_request", new JsonObject { ["code"] = "Console.WriteLine(1); 2", ["silent"] = true, ["store_history"] = true }));
+        var reply = k.Reply(k.Shell);
+        Assert.Equal("ok", reply.Content["status"]!.GetValue<string>());
+        Assert.Equal(["status", "status"], k.IoPubFor(request).Select(m => m.Type));
+        var (next, _) = k.Execute("3");
+        Assert.Equal(1, next.Content["execution_count"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void ShutdownWithRestart_KeepsTheKernelUp_WithAFreshSession()
+    {
+        using var k = new KernelHarness();
+        k.Execute("var kept = 1;");
+        k.Send(k.Control, k.Request("shutdown_request", new JsonObject { ["restart"] = true }));
+        Assert.True(k.Reply(k.Control, 10).Content["restart"]!.GetValue<bool>());
+        var (reply, _) = k.Execute("kept");
+        Assert.Equal("CompilationError", reply.Content["ename"]!.GetValue<string>());
+        Assert.Equal(1, reply.Content["execution_count"]!.GetValue<int>());
+    }
+
+    [Fact]
     public void KernelSpec_InstallsWhereJupyterLooks_AndUninstalls()
     {
         var data = Path.Combine(Path.GetTempPath(), "jupyter-" + Guid.NewGuid().ToString("N"));
