@@ -10,6 +10,16 @@ using Notebooks.Nbformat;
 // They report; they never fail a build. Numbers depend on the machine: see README for the reference figures.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var which = args.Length > 0 ? args[0] : "all";
+if (which == "all")
+{
+    // Each benchmark in a process of its own: peak memory and JIT state must not carry over from another.
+    foreach (var name in new[] { "engine", "text", "kernel", "topics" })
+    {
+        using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, [name]) { UseShellExecute = false })!;
+        child.WaitForExit();
+    }
+    return;
+}
 if (which is "engine" or "all") await EngineBench.Run();
 if (which is "text" or "all") TextBench.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50);
 if (which is "kernel" or "all") KernelBench.Run();
