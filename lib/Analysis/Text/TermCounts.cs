@@ -70,6 +70,17 @@ public sealed class TermCounts
     public static TermCounts ByDocument(Corpus corpus, bool includeComments = false, TermPipeline? pipeline = null) =>
         Count(corpus.Units(includeComments), u => u.DocumentId, pipeline);
 
+    /// <summary>
+    /// Counts of the running text grouped by genre from the manifest; <paramref name="target"/> genres form one
+    /// group named after them, all other genres the group "other".
+    /// </summary>
+    public static TermCounts ByGenre(Corpus corpus, string target, string targetGroup, string otherGroup, TermPipeline? pipeline = null) =>
+        Count(corpus.Units(includeComments: false), u => corpus[u.DocumentId].Info.Genre == target ? targetGroup : otherGroup, pipeline);
+
+    /// <summary>A document's running text ("article") against its reader comments ("comments").</summary>
+    public static TermCounts ArticleAndComments(Document document, TermPipeline? pipeline = null) =>
+        Count(document.Body.Cast<ITextUnit>().Concat(document.Comments), u => u is Comment ? "comments" : "article", pipeline);
+
     /// <summary>The <paramref name="n"/> most frequent terms of a group (ties: term order).</summary>
     public IEnumerable<TermCount> Top(string group, int n) => Rows.Where(r => r.Group == group).Take(n);
 

@@ -132,3 +132,23 @@ public class TermPipelineTests
         Assert.Equal(expected.Values.Sum(), total);
     }
 }
+
+public class TermGroupingTests
+{
+    [Fact]
+    public void ByGenre_GroupsTheNewsReportsAgainstTheRest()
+    {
+        var counts = TermCounts.ByGenre(TestCorpus.Corpus, "news report", "news", "other");
+        var byDoc = TermCounts.ByDocument(TestCorpus.Corpus);
+        Assert.Equal(byDoc.Totals["tkp"] + byDoc.Totals["kettner"], counts.Totals["news"]);
+        Assert.Equal(byDoc.Totals["kleine"] + byDoc.Totals["taz"] + byDoc.Totals["essay"], counts.Totals["other"]);
+    }
+
+    [Fact]
+    public void ArticleAndComments_SplitsTheTkpPage()
+    {
+        var counts = TermCounts.ArticleAndComments(TestCorpus.Doc("tkp"));
+        Assert.Equal(["article", "comments"], counts.Groups);
+        Assert.Equal(TermCounts.ByDocument(TestCorpus.Corpus).Totals["tkp"], counts.Totals["article"]);
+    }
+}
