@@ -33,7 +33,30 @@ public sealed class KernelHarness : IDisposable
         IoPub = new SubscriberSocket();
         IoPub.Connect(Connection.Address(Connection.IoPubPort));
         IoPub.SubscribeToAnyTopic();
-        Thread.Sleep(300); // let the subscription reach the publisher before the first request
+        WaitForIoPub();
+    }
+
+    /// <summary>
+    /// A subscription takes a moment to reach the publisher, and messages published before it are lost. Ask for
+    /// kernel_info until its status messages arrive on IOPub; then every later request's messages will.
+    /// </summary>
+    private void WaitForIoPub()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            var request = Send(Shell, Request("kernel_info_request", []));
+            Reply(Shell, 30);
+            var seen = false;
+            var until = DateTime.UtcNow.AddMilliseconds(500);
+            while (DateTime.UtcNow < until)
+            {
+                var m = Receive(IoPub, TimeSpan.FromMilliseconds(100));
+                if (m is not null && m.ParentHeader["msg_id"]?.GetValue<string>() == request.Id && m.Content["execution_state"]?.GetValue<string>() == "idle") { seen = true; break; }
+            }
+            if (seen) return;
+        }
+        throw new TimeoutException("IOPub subscription never became active");
     }
 
     public ConnectionInfo Connection { get; }
