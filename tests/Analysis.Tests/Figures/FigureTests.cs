@@ -73,6 +73,11 @@ public class NumberExtractorTests
     [InlineData("Der Umsatz lag bei 4,2 Mrd. Dollar.", 4.2e9, "USD")]
     [InlineData("Damals arbeiteten dort zweihundertfünfzig Menschen.", 250, "people")]
     [InlineData("Die Frist beträgt 30 Tage.", 30, "days")]
+    [InlineData("Der Schaden liegt bei 2,5 Mio. Euro.", 2.5e6, "EUR")]
+    [InlineData("Ein Drittel der Belegschaft geht.", 1.0 / 3, "ratio")]
+    [InlineData("Die Preise sind um 3 % gestiegen.", 3, "percent")]
+    [InlineData("Jede dritte Stelle fällt weg.", 1.0 / 3, "ratio")]
+    [InlineData("Mehr als die Hälfte der Beschäftigten stimmte zu.", 0.5, "ratio")]
     public void Quantities_HaveValueAndUnit(string text, double value, string unit)
     {
         var m = In(text).First(x => x.Kind == MatchKind.Quantity);
