@@ -113,19 +113,6 @@ public sealed class SourcedText
         return builder.Build();
     }
 
-    /// <summary>Concatenates pieces; <paramref name="separator"/> is inserted between them, mapped to the end of the piece before.</summary>
-    public static SourcedText Join(IReadOnlyList<SourcedText> pieces, string separator)
-    {
-        var builder = new Builder();
-        for (var p = 0; p < pieces.Count; p++)
-        {
-            if (p > 0 && builder.Length > 0)
-                foreach (var c in separator) builder.Append(c, pieces[p - 1].Offsets.IsEmpty ? 0 : pieces[p - 1].Offsets[^1]);
-            builder.Append(pieces[p]);
-        }
-        return builder.Build();
-    }
-
     /// <summary>Accumulates characters with their raw offsets.</summary>
     public sealed class Builder
     {

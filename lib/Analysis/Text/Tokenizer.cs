@@ -201,7 +201,7 @@ public static partial class Tokenizer
         return true;
     }
 
-    /// <summary>Sentences of a text as (start, length) ranges, following the tokens' sentence numbers.</summary>
+    /// <summary>The sentences of a text, as the tokenizer's sentence numbers divide it, each with its closing punctuation.</summary>
     public static IEnumerable<string> Sentences(string text)
     {
         var tokens = Tokenize(text);
