@@ -52,6 +52,13 @@ public static class MimeFormatter
         return bundle;
     }
 
+    /// <summary>JSON to embed in a script element: corpus strings end up in figures, and "&lt;/" would close the element early.</summary>
+    public static string ScriptJson(JsonNode node) => node.ToJsonString().Replace("</", "<\\/", StringComparison.Ordinal);
+
+    /// <summary>A stable 12-hex-digit digest of a figure: element ids derive from it instead of Plotly's random GUIDs.</summary>
+    public static string FigureHash(JsonNode figure) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(figure.ToJsonString())))[..12];
+
     private static bool IsScalar(object value) => value.GetType().IsPrimitive || value is decimal or DateTime or DateOnly or TimeSpan or Guid;
 
     private static string HtmlToString(IHtmlContent html)
@@ -65,11 +72,10 @@ public static class MimeFormatter
     {
         var figure = JsonNode.Parse(GenericChart.toJson(chart))!.AsObject();
         var title = figure["layout"]?["title"]?["text"]?.GetValue<string>();
-        // Plotly's default element ids are random GUIDs. The id derives from the figure and the output's position
-        // instead: the same in the headless runner and in the kernel (Jupyter clients need not send cell ids).
-        var id = $"plotly-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(figure.ToJsonString())))[..12]}-o{context.Output}";
-        // Corpus strings end up in the figure; "</" would close the script element early.
-        var json = figure.ToJsonString().Replace("</", "<\\/", StringComparison.Ordinal);
+        // The id derives from the figure and the output's position: the same in the headless runner and in the
+        // kernel (Jupyter clients need not send cell ids).
+        var id = $"plotly-{FigureHash(figure)}-o{context.Output}";
+        var json = ScriptJson(figure);
         var fallback = "Plotly chart" + (title is null ? "" : ": " + title) + ". Open the notebook in VS Code or JupyterLab, or the HTML report, to see it.";
         var html = $$"""
             <div id="{{id}}" class="plotly-chart"></div>
@@ -78,7 +84,7 @@ public static class MimeFormatter
               var figure = {{json}};
               var element = document.getElementById("{{id}}");
               if (window.Plotly) { window.Plotly.newPlot(element, figure.data, figure.layout, figure.config); }
-              else { element.textContent = {{JsonValue.Create(fallback)!.ToJsonString().Replace("</", "<\\/", StringComparison.Ordinal)}}; }
+              else { element.textContent = {{ScriptJson(JsonValue.Create(fallback)!)}}; }
             })();
             </script>
             """;

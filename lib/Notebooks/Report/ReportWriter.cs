@@ -103,8 +103,8 @@ public static partial class ReportWriter
                 if (data[MimeFormatter.PlotlyJson] is JsonObject figure)
                 {
                     // The saved figure, drawn by the page's own plotly.js (the notebook's HTML fallback id may repeat across pages).
-                    var id = "chart-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(figure.ToJsonString())))[..12];
-                    var json = figure.ToJsonString().Replace("</", "<\\/", StringComparison.Ordinal);
+                    var id = "chart-" + MimeFormatter.FigureHash(figure);
+                    var json = MimeFormatter.ScriptJson(figure);
                     return $"<div class=\"output chart\" id=\"{id}\"></div><script>(function(){{var f={json};Plotly.newPlot(\"{id}\",f.data,f.layout,f.config);}})();</script>\n";
                 }
                 if (data[MimeFormatter.Html] is { } html)
