@@ -64,13 +64,9 @@ public static class TermCharts
 /// <summary>Diverging bars of keyness: Log Ratio per term, coloured by significance of G2.</summary>
 public static class KeynessChart
 {
-    /// <summary>The <paramref name="n"/> terms of highest G2 that the target overuses, then those it underuses.</summary>
-    public static IEnumerable<KeynessRow> Select(IReadOnlyList<KeynessRow> rows, int n) =>
-        rows.Where(r => r.LogRatio > 0).Take(n).Concat(rows.Where(r => r.LogRatio < 0).Take(n));
-
     public static GenericChart Create(IReadOnlyList<KeynessRow> rows, string target, string reference, int n = 12)
     {
-        var shown = Select(rows, n).OrderBy(r => r.LogRatio).ToList();
+        var shown = Measures.TopKeyness(rows, n).OrderBy(r => r.LogRatio).ToList();
         var colours = shown.Select(r => r.Significant ? (r.LogRatio > 0 ? "#c44e52" : "#4c72b0") : "#bbbbbb").ToArray();
         var bar = Chart.Bar<double, string, string>(
             values: shown.Select(r => Math.Round(r.LogRatio, 2)).ToArray(),

@@ -56,6 +56,10 @@ public static class Measures
         }).OrderByDescending(r => r.G2).ThenBy(r => r.Term, StringComparer.Ordinal)];
     }
 
+    /// <summary>From keyness rows (sorted by G2): the <paramref name="n"/> terms the target overuses, then the <paramref name="n"/> it underuses.</summary>
+    public static IEnumerable<KeynessRow> TopKeyness(IReadOnlyList<KeynessRow> rows, int n) =>
+        rows.Where(r => r.LogRatio > 0).Take(n).Concat(rows.Where(r => r.LogRatio < 0).Take(n));
+
     public static double LogLikelihood(double a, double b, double c, double d)
     {
         if (c <= 0 || d <= 0) return 0;

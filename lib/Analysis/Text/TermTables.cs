@@ -30,7 +30,7 @@ public static class TermTables
 
     /// <summary>The <paramref name="n"/> most key terms each way (by G2): first those the target overuses, then those it underuses.</summary>
     public static Frame<int, string> Keyness(IReadOnlyList<KeynessRow> rows, int n = 10) =>
-        Frame.FromRecords(KeynessChart.Select(rows, n).Select(r =>
+        Frame.FromRecords(Measures.TopKeyness(rows, n).Select(r =>
             new KeynessTableRow(r.Surface, r.Target, r.Reference, Math.Round(r.G2, 2), Math.Round(r.LogRatio, 2), r.P < 0.001 ? "< 0.001" : r.P.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture))));
 
     public static Frame<int, string> Kwic(IReadOnlyList<KwicLine> lines, int max = 40) =>

@@ -37,6 +37,13 @@ public class MeasureTests
     }
 
     [Fact]
+    public void TopKeyness_TakesTheOverusedThenTheUnderused()
+    {
+        var rows = Measures.Keyness(Small(), ["A"]);
+        Assert.Equal(["apfel", "kiwi"], Measures.TopKeyness(rows, 1).Select(r => r.Term));
+    }
+
+    [Fact]
     public void PValues_FollowChiSquareWithOneDegreeOfFreedom()
     {
         Assert.Equal(0.05, Measures.ChiSquare1Tail(3.841459), 4);
