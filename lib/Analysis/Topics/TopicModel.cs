@@ -33,10 +33,13 @@ public sealed class TopicModel
         Phi = phi;
         Theta = theta;
         TrainingLog = log;
+        _marginal = Marginal(documents);
         var lengths = documents.Terms.Select(t => (double)t.Length).ToArray();
         var total = lengths.Sum();
         Prevalence = [.. Enumerable.Range(0, K).Select(k => Enumerable.Range(0, theta.Length).Sum(u => theta[u][k] * lengths[u]) / total)];
     }
+
+    private readonly double[] _marginal;
 
     public TopicDocuments Documents { get; }
     public TopicOptions Options { get; }
@@ -106,7 +109,7 @@ public sealed class TopicModel
     /// </summary>
     public IReadOnlyList<(string Term, string Surface, double Relevance, double Probability)> TopTerms(int topic, int n = 10, double lambda = 0.6)
     {
-        var marginal = Marginal();
+        var marginal = _marginal;
         return [.. Enumerable.Range(0, Documents.Vocabulary.Length)
             .Where(w => Phi[topic][w] > 0)
             .Select(w => (Term: Documents.Vocabulary[w], Relevance: lambda * Math.Log(Phi[topic][w]) + (1 - lambda) * Math.Log(Phi[topic][w] / marginal[w]), P: Phi[topic][w]))
@@ -131,11 +134,12 @@ public sealed class TopicModel
         [.. Enumerable.Range(0, Theta.Length).Where(u => Documents.Terms[u].Length >= minTerms)
             .OrderByDescending(u => Theta[u][topic]).ThenBy(u => u).Take(n).Select(u => (Documents.Units[u], Theta[u][topic]))];
 
-    private double[] Marginal()
+    /// <summary>p(w): each term's share of all kept terms.</summary>
+    private static double[] Marginal(TopicDocuments documents)
     {
-        var counts = new double[Documents.Vocabulary.Length];
-        var index = Documents.Vocabulary.Select((w, i) => (w, i)).ToDictionary(x => x.w, x => x.i, StringComparer.Ordinal);
-        foreach (var terms in Documents.Terms)
+        var counts = new double[documents.Vocabulary.Length];
+        var index = documents.Vocabulary.Select((w, i) => (w, i)).ToDictionary(x => x.w, x => x.i, StringComparer.Ordinal);
+        foreach (var terms in documents.Terms)
             foreach (var t in terms) counts[index[t]]++;
         var total = counts.Sum();
         return [.. counts.Select(c => c / total)];
