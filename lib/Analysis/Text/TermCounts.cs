@@ -14,10 +14,12 @@ public readonly record struct TermCount(string Group, string Term, int N);
 public sealed class TermCounts
 {
     private readonly ImmutableDictionary<string, string> _surface;
+    private readonly Dictionary<(string Group, string Term), int> _index;
 
     private TermCounts(ImmutableArray<TermCount> rows, ImmutableDictionary<string, int> totals, ImmutableDictionary<string, string> surface, ImmutableArray<(string Stem, string Surface)> forms)
     {
         Rows = rows;
+        _index = rows.ToDictionary(r => (r.Group, r.Term), r => r.N);
         Totals = totals;
         _surface = surface;
         Forms = forms;
@@ -36,7 +38,7 @@ public sealed class TermCounts
     /// <summary>The written form shown for a term: its most frequent surface form (ties: ordinal order).</summary>
     public string Surface(string term) => _surface.TryGetValue(term, out var s) ? s : term;
 
-    public int Count(string group, string term) => Rows.FirstOrDefault(r => r.Group == group && r.Term == term).N;
+    public int Count(string group, string term) => _index.GetValueOrDefault((group, term));
 
     /// <summary>Counts the terms of <paramref name="units"/>, grouped by <paramref name="groupOf"/> (e.g. the document id).</summary>
     public static TermCounts Count(IEnumerable<ITextUnit> units, Func<ITextUnit, string> groupOf, TermPipeline? pipeline = null)
@@ -44,7 +46,7 @@ public sealed class TermCounts
         pipeline ??= new TermPipeline();
         var counts = new Dictionary<(string Group, string Term), int>();
         var totals = new Dictionary<string, int>(StringComparer.Ordinal);
-        var surfaces = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        var surfaces = new SurfaceForms();
         var forms = new HashSet<(string, string)>();
         foreach (var unit in units)
         {
@@ -54,15 +56,14 @@ public sealed class TermCounts
             {
                 CollectionsMarshal.GetValueRefOrAddDefault(counts, (group, term.Key), out _)++;
                 totals[group]++;
-                var bySurface = surfaces.TryGetValue(term.Key, out var s) ? s : surfaces[term.Key] = new(StringComparer.Ordinal);
-                CollectionsMarshal.GetValueRefOrAddDefault(bySurface, term.Surface, out _)++;
+                surfaces.Add(term);
                 forms.Add((term.Key, term.Surface));
             }
         }
         return new TermCounts(
             [.. counts.Select(c => new TermCount(c.Key.Group, c.Key.Term, c.Value)).OrderBy(r => r.Group, StringComparer.Ordinal).ThenByDescending(r => r.N).ThenBy(r => r.Term, StringComparer.Ordinal)],
             totals.ToImmutableDictionary(StringComparer.Ordinal),
-            surfaces.ToImmutableDictionary(s => s.Key, s => s.Value.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).First().Key, StringComparer.Ordinal),
+            surfaces.Display(),
             [.. forms.OrderBy(f => f.Item1, StringComparer.Ordinal).ThenBy(f => f.Item2, StringComparer.Ordinal)]);
     }
 

@@ -11,14 +11,14 @@ namespace Analysis.Topics;
 public sealed class TopicDocuments
 {
     private TopicDocuments(ImmutableArray<ITextUnit> units, ImmutableArray<ImmutableArray<string>> terms, ImmutableArray<string> vocabulary,
-        ImmutableArray<ITextUnit> dropped, int minUnits, TermCounts counts)
+        ImmutableArray<ITextUnit> dropped, int minUnits, ImmutableDictionary<string, string> surfaces)
     {
         Units = units;
         Terms = terms;
         Vocabulary = vocabulary;
         Dropped = dropped;
         MinUnits = minUnits;
-        Counts = counts;
+        _surfaces = surfaces;
     }
 
     public ImmutableArray<ITextUnit> Units { get; }
@@ -27,9 +27,10 @@ public sealed class TopicDocuments
     public ImmutableArray<string> Vocabulary { get; }
     public ImmutableArray<ITextUnit> Dropped { get; }
     public int MinUnits { get; }
-    internal TermCounts Counts { get; }
+    private readonly ImmutableDictionary<string, string> _surfaces;
 
-    public string Surface(string term) => Counts.Surface(term);
+    /// <summary>The most frequent written form of a term.</summary>
+    public string Surface(string term) => _surfaces.TryGetValue(term, out var s) ? s : term;
 
     public int LongestUnit => Terms.Max(t => t.Length);
 
@@ -42,7 +43,9 @@ public sealed class TopicDocuments
         pipeline ??= new TermPipeline();
         var all = units.ToList();
         if (all.Count == 0) throw new ArgumentException("No units to model: the unit list is empty.", nameof(units));
-        var sequences = all.Select(u => pipeline.Terms(u).Select(t => t.Key).ToList()).ToList();
+        // One pass over the text: term sequences and written forms together.
+        var surfaces = new SurfaceForms();
+        var sequences = all.Select(u => pipeline.Terms(u).Select(t => { surfaces.Add(t); return t.Key; }).ToList()).ToList();
         var df = sequences.SelectMany(s => s.Distinct()).GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var kept = new List<ITextUnit>();
         var keptTerms = new List<ImmutableArray<string>>();
@@ -54,7 +57,7 @@ public sealed class TopicDocuments
             else { kept.Add(all[i]); keptTerms.Add(terms); }
         }
         var vocabulary = keptTerms.SelectMany(t => t).Distinct().Order(StringComparer.Ordinal).ToImmutableArray();
-        return new TopicDocuments([.. kept], [.. keptTerms], vocabulary, [.. dropped], minUnits, TermCounts.Count(kept, u => u.DocumentId, pipeline));
+        return new TopicDocuments([.. kept], [.. keptTerms], vocabulary, [.. dropped], minUnits, surfaces.Display());
     }
 
     /// <summary>

@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+
+namespace Analysis.Text;
+
+/// <summary>
+/// Tallies the written forms of each term, so tables can show "Arbeiter" rather than the stem "arbeiter":
+/// the display form is the most frequent one, ties broken by ordinal order.
+/// </summary>
+public sealed class SurfaceForms
+{
+    private readonly Dictionary<string, Dictionary<string, int>> _forms = new(StringComparer.Ordinal);
+
+    public void Add(Term term)
+    {
+        var bySurface = _forms.TryGetValue(term.Key, out var s) ? s : _forms[term.Key] = new(StringComparer.Ordinal);
+        CollectionsMarshal.GetValueRefOrAddDefault(bySurface, term.Surface, out _)++;
+    }
+
+    /// <summary>Term → its display form.</summary>
+    public ImmutableDictionary<string, string> Display() =>
+        _forms.ToImmutableDictionary(f => f.Key, f => f.Value.OrderByDescending(v => v.Value).ThenBy(v => v.Key, StringComparer.Ordinal).First().Key, StringComparer.Ordinal);
+}
