@@ -18,7 +18,6 @@ public sealed class KernelServer : IDisposable
 {
     public const string ProtocolVersion = "5.3";
 
-    private readonly ConnectionInfo _connection;
     private readonly WireFormat _wire;
     private readonly TextWriter _log;
     private readonly string _session = Guid.NewGuid().ToString("N");
@@ -38,7 +37,6 @@ public sealed class KernelServer : IDisposable
 
     public KernelServer(ConnectionInfo connection, TextWriter log)
     {
-        _connection = connection;
         _wire = new WireFormat(connection.Key);
         _log = log;
         _notebook = Path.GetFileName(Environment.GetEnvironmentVariable("JPY_SESSION_NAME") ?? "") is { Length: > 0 } name ? name : "cell";
