@@ -54,9 +54,15 @@ public static class Coherence
     /// UMass coherence (Mimno et al. 2011) over units, averaged over pairs as gensim's u_mass does: with the top
     /// words in order of probability, for every m &gt; l: ln((D(w_m, w_l) + 1) / D(w_l)), D counting units.
     /// </summary>
-    public static double UMass(IReadOnlyList<string> topWords, IEnumerable<IReadOnlyList<string>> units)
+    public static double UMass(IReadOnlyList<string> topWords, IEnumerable<IReadOnlyList<string>> units) => UMass(topWords, UnitSets(units));
+
+    /// <summary>Each unit's distinct terms: build once when scoring many topics against the same units.</summary>
+    public static IReadOnlyList<HashSet<string>> UnitSets(IEnumerable<IReadOnlyList<string>> units) =>
+        [.. units.Select(u => u.ToHashSet(StringComparer.Ordinal))];
+
+    /// <summary>UMass over units given as term sets (see <see cref="UnitSets"/>).</summary>
+    public static double UMass(IReadOnlyList<string> topWords, IReadOnlyList<HashSet<string>> sets)
     {
-        var sets = units.Select(u => u.ToHashSet(StringComparer.Ordinal)).ToList();
         double sum = 0;
         var pairs = 0;
         for (var m = 1; m < topWords.Count; m++)

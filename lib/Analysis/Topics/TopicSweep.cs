@@ -18,6 +18,7 @@ public static class TopicSweep
         orders ??= DefaultOrders;
         options ??= new TopicOptions();
         var units = documents.Terms.Select(t => (IReadOnlyList<string>)t).ToList();
+        var unitSets = Coherence.UnitSets(units);
         var rows = new List<SweepRow>();
         foreach (var k in ks ?? Enumerable.Range(2, 9))
         {
@@ -30,7 +31,7 @@ public static class TopicSweep
             var topics = fits.SelectMany(f => f).ToList();
             rows.Add(new SweepRow(k,
                 Math.Round(topics.Average(t => Coherence.Npmi(t, units)), 4),
-                Math.Round(topics.Average(t => Coherence.UMass(t, units)), 4),
+                Math.Round(topics.Average(t => Coherence.UMass(t, unitSets)), 4),
                 Math.Round(Coherence.Stability([.. fits.Select(f => (IReadOnlyList<IReadOnlyList<string>>)f)]), 4)));
         }
         return rows;
