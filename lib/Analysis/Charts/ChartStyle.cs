@@ -10,8 +10,19 @@ public static class ChartStyle
 {
     public const int Width = 820;
 
+    /// <param name="chart">The chart to style.</param>
+    /// <param name="title">Chart title.</param>
+    /// <param name="xTitle">x-axis title, or null for none.</param>
+    /// <param name="yTitle">y-axis title, or null for none.</param>
+    /// <param name="height">Height in pixels (the width is <see cref="Width"/>).</param>
+    /// <param name="barMode">plotly.js barmode ("stack", "group"), or null for the default.</param>
+    /// <param name="categoricalX">Treat x values as categories: periods such as "2025-10" would otherwise be read as dates.</param>
+    /// <param name="yRange">Fixed y-axis range, or null to fit the data.</param>
+    /// <param name="showLegend">False hides the legend.</param>
+    /// <param name="configure">Any other plotly.js layout attribute.</param>
     public static GenericChart Style(this GenericChart chart, string title, string? xTitle = null, string? yTitle = null,
-        int height = 420, Action<Layout>? configure = null)
+        int height = 420, string? barMode = null, bool categoricalX = false, (double Min, double Max)? yRange = null, bool showLegend = true,
+        Action<Layout>? configure = null)
     {
         var layout = new Layout();
         layout.SetProperty("title", new Dictionary<string, object> { ["text"] = title, ["x"] = 0.02 });
@@ -19,9 +30,20 @@ public static class ChartStyle
         layout.SetProperty("height", height);
         layout.SetProperty("legend", new Dictionary<string, object> { ["orientation"] = "h", ["y"] = -0.2 });
         layout.SetProperty("margin", new Dictionary<string, object> { ["l"] = 90, ["r"] = 20, ["t"] = 60, ["b"] = 60 });
-        if (xTitle is not null) layout.SetProperty("xaxis", new Dictionary<string, object> { ["title"] = new Dictionary<string, object> { ["text"] = xTitle } });
-        if (yTitle is not null) layout.SetProperty("yaxis", new Dictionary<string, object> { ["title"] = new Dictionary<string, object> { ["text"] = yTitle } });
+        layout.SetProperty("xaxis", Axis(xTitle, categoricalX ? "category" : null, null));
+        layout.SetProperty("yaxis", Axis(yTitle, null, yRange));
+        if (barMode is not null) layout.SetProperty("barmode", barMode);
+        if (!showLegend) layout.SetProperty("showlegend", false);
         configure?.Invoke(layout);
         return GenericChart.addLayout(layout, chart);
+    }
+
+    private static Dictionary<string, object> Axis(string? title, string? type, (double Min, double Max)? range)
+    {
+        var axis = new Dictionary<string, object>();
+        if (title is not null) axis["title"] = new Dictionary<string, object> { ["text"] = title };
+        if (type is not null) axis["type"] = type;
+        if (range is { } r) axis["range"] = new[] { r.Min, r.Max };
+        return axis;
     }
 }

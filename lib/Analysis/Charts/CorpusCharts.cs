@@ -31,6 +31,6 @@ public static class CorpusCharts
             title: "What each raw file is made of (characters)",
             xTitle: "characters in the raw file",
             height: 380,
-            configure: layout => layout.SetProperty("barmode", "stack"));
+            barMode: "stack");
     }
 }

@@ -42,9 +42,7 @@ public static class FigureCharts
         var cumulative = values.Select((_, i) => values.Take(i + 1).Sum()).ToArray();
         var bars = Bars(labels, values, rounds.Select(g => Cite(g)).ToArray(), "job cuts in the period");
         var line = Chart.Line<string, double, string>(x: labels, y: cumulative, Name: "cumulative", ShowMarkers: true, LineColor: Color.fromString("#c44e52"), MarkerColor: Color.fromString("#c44e52"));
-        // Periods such as "2025-10" would otherwise be read as dates by plotly.js.
-        return Chart.Combine([bars, line]).Style("Amazon job cuts reported in the corpus", yTitle: "jobs", height: 420,
-            configure: l => l.SetProperty("xaxis", new Dictionary<string, object> { ["type"] = "category", ["title"] = new Dictionary<string, object> { ["text"] = "period" } }));
+        return Chart.Combine([bars, line]).Style("Amazon job cuts reported in the corpus", xTitle: "period", yTitle: "jobs", height: 420, categoricalX: true);
     }
 
     /// <summary>The two workforce bases the texts use, and what 14,000 and 30,000 cuts are as shares of each.</summary>
@@ -59,7 +57,7 @@ public static class FigureCharts
         var series = cuts.Select((cut, i) => Bars(labels, bases.Select(b => Math.Round(100 * cut.Key / b.Key, 2)).ToArray(),
             bases.Select(b => $"{N(cut.Key)} of {N(b.Key)}<br>{Cite(cut.First())}<br>{Cite(b.First())}").ToArray(), $"{N(cut.Key)} cut", colours[i % colours.Length]));
         return Chart.Combine(series).Style("Job cuts as a share of each workforce base the texts give", xTitle: "workforce base (employees; source)", yTitle: "% of the base", height: 420,
-            configure: l => l.SetProperty("barmode", "group"));
+            barMode: "group");
     }
 
     /// <summary>Amazon's investment figures, in billions of US dollars.</summary>
@@ -81,7 +79,7 @@ public static class FigureCharts
             return Bars(periods.Select(p => p.EndsWith('-') ? $"from {p.TrimEnd('-')}" : p).ToArray(), rows.Select(f => f.Value).ToArray(), rows.Select(f => $"{Cite(f)} ({f.Unit})").ToArray(), name, colour);
         }
         return Chart.Combine([Series("wage growth", "average wages (% per year)", "#4c72b0"), Series("GDP growth", "real GDP (%, as stated)", "#c44e52")])
-            .Style("US wages against real GDP, before and after 1979 (essay)", yTitle: "%", height: 400, configure: l => l.SetProperty("barmode", "group"));
+            .Style("US wages against real GDP, before and after 1979 (essay)", yTitle: "%", height: 400, barMode: "group");
     }
 
     /// <summary>The Gini index of US income inequality at the two dates the essay gives.</summary>
@@ -89,10 +87,8 @@ public static class FigureCharts
     {
         var rows = figures.Where(f => f.Measure.StartsWith("Gini", StringComparison.Ordinal)).OrderBy(f => f.Period, StringComparer.Ordinal).ToList();
         var line = Chart.Line<string, double, string>(x: rows.Select(f => f.Period).ToArray(), y: rows.Select(f => f.Value).ToArray(), ShowMarkers: true, Name: "Gini index");
-        line = Chart.Combine([line]);
         foreach (var trace in GenericChart.getTraces(line)) trace.SetProperty("hovertext", rows.Select(Cite).ToArray());
-        return line.Style("Gini index of US income inequality (essay)", yTitle: "Gini index (0 = equal, 1 = one household has all)", height: 380,
-            configure: l => l.SetProperty("yaxis", new Dictionary<string, object> { ["range"] = new[] { 0.0, 0.7 }, ["title"] = new Dictionary<string, object> { ["text"] = "Gini index" } }));
+        return line.Style("Gini index of US income inequality (essay)", yTitle: "Gini index (0 = equal, 1 = one household has all)", height: 380, yRange: (0, 0.7));
     }
 
     /// <summary>Share of US workers in the car industry, then and now, in percent.</summary>

@@ -57,7 +57,7 @@ public static class TermCharts
                 MultiText: rs.Select(r => $"{r.Mentions}: {r.Forms}").ToArray());
         });
         return Chart.Combine(bars).Style("How often each text speaks of AI, work and jobs (per 10,000 words)", yTitle: "mentions per 10,000 words", height: 420,
-            configure: l => l.SetProperty("barmode", "group"));
+            barMode: "group");
     }
 }
 
@@ -74,7 +74,7 @@ public static class KeynessChart
             ShowLegend: false,
             MultiText: shown.Select(r => $"{r.Target} vs {r.Reference}, G2 {r.G2:0.0}").ToArray());
         return bar.Style($"Keyness: {target} against {reference}", xTitle: $"Log Ratio (log2 of relative frequencies; > 0: more in {target}). Coloured: p < 0.05 by G2", height: 80 + 24 * shown.Count,
-            configure: l => l.SetProperty("showlegend", false))
+            showLegend: false)
             .WithMarkerColors(colours);
     }
 

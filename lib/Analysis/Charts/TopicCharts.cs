@@ -40,7 +40,7 @@ public static class TopicCharts
             Keys: shares.Select(s => s.Document).ToArray(),
             Name: model.Label(k)));
         return Chart.Combine(bars).Style("Topic share per document (θ weighted by unit length)", xTitle: "share of the document's terms", height: 380,
-            configure: l => l.SetProperty("barmode", "stack"));
+            barMode: "stack");
     }
 
     /// <summary>Intertopic distance map: classical MDS of Jensen–Shannon distances; bubble area ∝ prevalence.</summary>
@@ -56,6 +56,6 @@ public static class TopicCharts
                 TextPosition: StyleParam.TextPosition.TopCenter,
                 MarkerColor: Color.fromString("rgba(76,114,176,0.5)"))
             .Style("Intertopic distances (Jensen–Shannon, classical MDS); bubble size: prevalence", xTitle: "PC1", yTitle: "PC2", height: 520,
-                configure: l => l.SetProperty("showlegend", false));
+                showLegend: false);
     }
 }
