@@ -125,6 +125,7 @@ public static class Program
                     var stale = FirstDifference(saved, notebook);
                     status = !result.Succeeded ? "error" : stale is null ? "up to date" : $"stale: {stale}";
                 }
+                if (result.Readings.Count > 0) status += $"; {result.Readings.Count} reading{(result.Readings.Count == 1 ? "" : "s")} no longer hold";
                 results.Add((result, status));
                 if (!interactive) Terminal.WriteLine($"{notebook.Name}: {status} ({result.Executed}/{result.CodeCells} cells, {result.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s)");
             }
@@ -161,9 +162,15 @@ public static class Program
         Terminal.Write(table);
         foreach (var (result, _) in results.Where(r => !r.Result.Succeeded))
             ErrorTerminal.WriteLine($"{result.Notebook.Name}, cell {result.FailedCell + 1}: {result.Error!.Name}: {result.Error.Value}");
+        var readings = results.SelectMany(r => r.Result.Readings).ToList();
+        if (readings.Count > 0)
+        {
+            ErrorTerminal.WriteLine($"{readings.Count} reading{(readings.Count == 1 ? "" : "s")} in the markdown no longer match{(readings.Count == 1 ? "es" : "")} the results: edit the prose, then run again.");
+            foreach (var problem in readings) ErrorTerminal.WriteLine("  " + problem);
+        }
 
         if (report) Report(notebooks, output);
-        return results.All(r => r.Result.Succeeded && !r.Status.StartsWith("stale", StringComparison.Ordinal)) ? Ok : Failed;
+        return results.All(r => r.Result.Succeeded && r.Result.Readings.Count == 0 && !r.Status.StartsWith("stale", StringComparison.Ordinal)) ? Ok : Failed;
     }
 
     private static int Report(IReadOnlyList<string> files, string? output)

@@ -16,6 +16,9 @@ public sealed record SessionOptions(string NotebookName, string BaseDirectory, T
 /// <summary>What one cell produced.</summary>
 public sealed record CellRun(IReadOnlyList<CellOutput> Outputs, bool Succeeded, TimeSpan Duration)
 {
+    /// <summary>The values the cell published with <c>claim</c> (empty when it failed).</summary>
+    public IReadOnlyDictionary<string, string> Claims { get; init; } = new Dictionary<string, string>();
+
     public ErrorOutput? Error => Outputs.OfType<ErrorOutput>().FirstOrDefault();
 }
 
@@ -81,7 +84,7 @@ public sealed class CSharpSession
         }
         var state = await run.ConfigureAwait(false);
         if (state is not null) _state = state;
-        return new CellRun(collector.Outputs, state is not null, clock.Elapsed);
+        return new CellRun(collector.Outputs, state is not null, clock.Elapsed) { Claims = state is null ? new Dictionary<string, string>() : collector.Claims };
     }
 
     /// <summary>Runs the cell; returns the new script state, or null when the cell failed (its error is in the outputs).</summary>

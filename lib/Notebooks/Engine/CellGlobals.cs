@@ -23,6 +23,19 @@ public class CellGlobals
         collector.Add(new DisplayOutput(MimeFormatter.Format(value, Context!(collector.Count), mimeTypes)));
     }
 
+    /// <summary>
+    /// Publishes <paramref name="value"/> under <paramref name="name"/> for the notebook's prose to cite as
+    /// <c>&lt;!--claim:name--&gt;…&lt;!--/--&gt;</c>; the run checks that the prose states it as formatted here
+    /// (numbers in invariant culture, "#,0" for whole numbers, "#,0.##" or <paramref name="format"/> otherwise).
+    /// Returns the value, so a claim can sit inside an expression.
+    /// </summary>
+    public T claim<T>(string name, T value, string? format = null)
+    {
+        var collector = Collector ?? throw new InvalidOperationException("claim() is only available while a cell runs.");
+        collector.Claim(name, Readings.Format(value, format));
+        return value;
+    }
+
     /// <summary>Markup to be shown as HTML rather than as text.</summary>
     public IHtmlContent HTML(string markup) => new HtmlString(markup);
 #pragma warning restore IDE1006

@@ -16,6 +16,9 @@ public sealed record NotebookRunResult(
     ErrorOutput? Error)
 {
     public bool Succeeded => Error is null;
+
+    /// <summary>Readings of the markdown that no longer hold for the outputs (checked only when every cell ran).</summary>
+    public IReadOnlyList<ReadingProblem> Readings { get; init; } = [];
 }
 
 /// <summary>
@@ -48,6 +51,7 @@ public sealed class NotebookRunner(TimeSpan cellTimeout)
                 {
                     // Jupyter's clients skip empty cells; cells after a failure have not run.
                     cell.SetOutputs([], null);
+                    cell.SetClaims(new Dictionary<string, string>());
                     continue;
                 }
                 cancellationToken.ThrowIfCancellationRequested();
@@ -56,6 +60,7 @@ public sealed class NotebookRunner(TimeSpan cellTimeout)
                 var run = await session.ExecuteAsync(cell.Source, cell.Id, $"{notebook.Name}[{cell.Index + 1}]", ++executionCount, collector, cancellationToken).ConfigureAwait(false);
                 durations.Add(run.Duration);
                 cell.SetOutputs(run.Outputs.Select(o => o.ToNbformat()), executionCount);
+                cell.SetClaims(run.Claims);
                 if (!run.Succeeded)
                 {
                     failedCell = cell.Index;
@@ -67,6 +72,9 @@ public sealed class NotebookRunner(TimeSpan cellTimeout)
         {
             Directory.SetCurrentDirectory(previousDirectory);
         }
-        return new NotebookRunResult(notebook, codeCells.Count, durations.Count, clock.Elapsed, durations, failedCell, error);
+        return new NotebookRunResult(notebook, codeCells.Count, durations.Count, clock.Elapsed, durations, failedCell, error)
+        {
+            Readings = error is null ? Readings.Check(notebook) : [],
+        };
     }
 }

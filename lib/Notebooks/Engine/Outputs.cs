@@ -117,6 +117,21 @@ public sealed class OutputCollector
         get { lock (_lock) return _outputs.Count; }
     }
 
+    private readonly SortedDictionary<string, string> _claims = new(StringComparer.Ordinal);
+
+    /// <summary>The values the cell published with <c>claim</c>, by name.</summary>
+    public IReadOnlyDictionary<string, string> Claims
+    {
+        get { lock (_lock) return new SortedDictionary<string, string>(_claims, StringComparer.Ordinal); }
+    }
+
+    public void Claim(string name, string text)
+    {
+        if (!System.Text.RegularExpressions.Regex.IsMatch(name, "^[A-Za-z0-9_.\\-]+$"))
+            throw new ArgumentException($"A claim name is letters, digits, '.', '_' and '-' only; '{name}' is not.", nameof(name));
+        lock (_lock) _claims[name] = text;
+    }
+
     public void Add(CellOutput output)
     {
         lock (_lock)

@@ -112,4 +112,12 @@ public sealed class NotebookCell(JsonObject json, int index)
         Json["outputs"] = new JsonArray([.. outputs]);
         Json["execution_count"] = executionCount;
     }
+
+    /// <summary>The values the cell published for the prose to cite, kept in its metadata (none: the key is removed).</summary>
+    public void SetClaims(IReadOnlyDictionary<string, string> claims)
+    {
+        if (Json["metadata"] is not JsonObject metadata) Json["metadata"] = metadata = [];
+        if (claims.Count == 0) metadata.Remove(Engine.Readings.MetadataKey);
+        else metadata[Engine.Readings.MetadataKey] = new JsonObject(claims.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => KeyValuePair.Create(c.Key, (JsonNode?)JsonValue.Create(c.Value))));
+    }
 }

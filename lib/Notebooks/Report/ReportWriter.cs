@@ -70,11 +70,12 @@ public static partial class ReportWriter
     {
         var body = new StringBuilder();
         body.Append("<nav><a href=\"index.html\">← all notebooks</a> · <code>").Append(Esc(notebook.Name)).Append("</code></nav>\n");
+        var claims = Readings.Claims(notebook);
         foreach (var cell in notebook.AllCells)
         {
             if (cell.Type == "markdown")
             {
-                body.Append("<section class=\"markdown\">").Append(Markdig.Markdown.ToHtml(cell.Source, Markdown)).Append("</section>\n");
+                body.Append("<section class=\"markdown\">").Append(RenderMarkdown(cell.Source, claims)).Append("</section>\n");
                 continue;
             }
             if (!cell.IsCode) continue;
@@ -86,6 +87,42 @@ public static partial class ReportWriter
             body.Append("</section>\n");
         }
         return Page(Title(notebook), body.ToString(), withPlotly: true);
+    }
+
+    [GeneratedRegex("\uE000(\\d+)\uE001")]
+    private static partial Regex MarkPlaceholder();
+
+    /// <summary>
+    /// Markdown with its readings resolved: a cited value renders as plain text, one that no longer matches the
+    /// saved claims is flagged with the computed value, so a stale reading is never shown as if it held.
+    /// </summary>
+    public static string RenderMarkdown(string source, IReadOnlyDictionary<string, string> claims)
+    {
+        var marks = Readings.Marks(source);
+        var text = new StringBuilder();
+        var pieces = new List<string>();
+        var position = 0;
+        foreach (var mark in marks)
+        {
+            text.Append(source, position, mark.Start - position).Append('\uE000').Append(pieces.Count.ToString(CultureInfo.InvariantCulture)).Append('\uE001');
+            pieces.Add(RenderMark(mark, claims));
+            position = mark.Start + mark.Length;
+        }
+        text.Append(source, position, source.Length - position);
+        var html = Markdig.Markdown.ToHtml(text.ToString(), Markdown);
+        return MarkPlaceholder().Replace(html, m => pieces[int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)]);
+    }
+
+    private static string RenderMark(ReadingMark mark, IReadOnlyDictionary<string, string> claims)
+    {
+        var inline = Markdig.Markdown.ToHtml(mark.Text, Markdown).Trim();
+        if (inline.StartsWith("<p>", StringComparison.Ordinal) && inline.EndsWith("</p>", StringComparison.Ordinal)) inline = inline[3..^4];
+        if (mark.Claim is null) return inline;
+        if (!claims.TryGetValue(mark.Claim, out var computed))
+            return $"<span class=\"claim stale\">{inline}</span> <span class=\"stale-note\">[no value '{Esc(mark.Claim)}' was computed]</span>";
+        if (!Readings.Holds(mark.Text, computed))
+            return $"<span class=\"claim stale\">{inline}</span> <span class=\"stale-note\">[stale: the run computed {Esc(computed)}]</span>";
+        return $"<span class=\"claim\" title=\"computed: {Esc(mark.Claim)}\">{inline}</span>";
     }
 
     private static string RenderOutput(JsonObject output)
@@ -142,6 +179,7 @@ public static partial class ReportWriter
         tr.types th { font-weight: normal; color: #888; font-size: .75rem; }
         caption { caption-side: bottom; text-align: left; color: #777; font-size: .8rem; padding-top: .3rem; }
         .status-ok { color: #1a7f37; } .status-bad { color: #d33; }
+        .claim.stale { background: #fdecea; text-decoration: line-through; } .stale-note { color: #d33; font-weight: 600; }
         </style>
         </head>
         <body>
