@@ -44,6 +44,14 @@ public sealed class Corpus
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>Strict UTF-8; a byte-order mark is dropped, so offsets count from the first character of the text.</summary>
+    /// <exception cref="DecoderFallbackException">The bytes are not UTF-8.</exception>
+    internal static string DecodeUtf8(byte[] bytes)
+    {
+        var preamble = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
+        return StrictUtf8.GetString(bytes, preamble, bytes.Length - preamble);
+    }
+
     private static Document LoadDocument(string dataDirectory, string manifestPath, DocumentInfo info)
     {
         if (!CleaningProfiles.TryGet(info.Profile, out var profile))
@@ -54,13 +62,16 @@ public sealed class Corpus
         try
         {
             var bytes = File.ReadAllBytes(path);
-            var preamble = StrictUtf8.Preamble.Length > 0 && bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? 3 : 0;
-            raw = StrictUtf8.GetString(bytes, preamble, bytes.Length - preamble);
+            raw = DecodeUtf8(bytes);
         }
         catch (DecoderFallbackException e)
         {
             throw new CorpusException(path, $"{info.Id}.file", $"not valid UTF-8 (byte offset {e.Index}).", e);
         }
+        if (Mojibake.Find(raw) is { } bad)
+            throw new CorpusException(path, $"{info.Id}.file",
+                $"double-encoded UTF-8 (mojibake) at {Mojibake.Describe(raw, bad)}; add the original file again with 'corpus add', which repairs it, or save it as UTF-8 once.");
+        if (profile.Name == GenericProfile.ProfileName && HtmlProfile.LooksLikeHtml(raw)) profile = CleaningProfiles.All[HtmlProfile.ProfileName];
 
         var draft = new DocumentDraft(raw, profile);
         try

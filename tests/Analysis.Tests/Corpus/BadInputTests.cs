@@ -38,7 +38,7 @@ public class BadInputTests
         using var data = new TempData().Raw("a.txt", "Text.").Entries(TempData.Entry("a", "a.txt", "spiegel"));
         var e = Assert.Throws<CorpusException>(() => Corpus.Load(data.Directory));
         Assert.Equal("a.profile", e.Field);
-        Assert.Contains("unknown profile 'spiegel'. Known: essay, generic, kettner, kleine-zeitung, taz, tkp.", e.Message);
+        Assert.Contains("unknown profile 'spiegel'. Known: essay, generic, html, kettner, kleine-zeitung, taz, tkp.", e.Message);
     }
 
     [Fact]

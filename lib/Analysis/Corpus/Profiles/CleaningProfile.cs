@@ -79,7 +79,7 @@ public static class CleaningProfiles
 {
     public static readonly ImmutableDictionary<string, CleaningProfile> All = new CleaningProfile[]
     {
-        new GenericProfile(), new KleineZeitungProfile(), new TazProfile(), new TkpProfile(), new KettnerProfile(), new EssayProfile(),
+        new GenericProfile(), new HtmlProfile(), new KleineZeitungProfile(), new TazProfile(), new TkpProfile(), new KettnerProfile(), new EssayProfile(),
     }.ToImmutableDictionary(p => p.Name, StringComparer.Ordinal);
 
     public static CleaningProfile Generic => All[GenericProfile.ProfileName];
