@@ -23,6 +23,28 @@ public sealed class TempData : IDisposable
 
     public string Directory { get; }
 
+    /// <summary>A copy of a data folder (manifest, raw texts, figure files), to change without touching the repository's.</summary>
+    public static TempData CopyOf(string dataDirectory)
+    {
+        var data = new TempData();
+        foreach (var file in System.IO.Directory.GetFiles(dataDirectory, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(data.Directory, Path.GetRelativePath(dataDirectory, file));
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        return data;
+    }
+
+    /// <summary>Writes a file outside the data folder, as a user's download would be.</summary>
+    public string Outside(string name, string text)
+    {
+        var path = Path.Combine(Directory, "incoming", name);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text, new UTF8Encoding(false));
+        return path;
+    }
+
     public TempData Raw(string file, string text)
     {
         File.WriteAllText(Path.Combine(Directory, "raw", file), text, new UTF8Encoding(false));

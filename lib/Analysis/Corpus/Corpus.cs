@@ -71,6 +71,12 @@ public sealed class Corpus
         if (Mojibake.Find(raw) is { } bad)
             throw new CorpusException(path, $"{info.Id}.file",
                 $"double-encoded UTF-8 (mojibake) at {Mojibake.Describe(raw, bad)}; add the original file again with 'corpus add', which repairs it, or save it as UTF-8 once.");
+        return Clean(path, info, raw, profile);
+    }
+
+    /// <summary>Cleans a raw text with its profile (HTML files read as HTML when the profile is generic).</summary>
+    internal static Document Clean(string path, DocumentInfo info, string raw, CleaningProfile profile)
+    {
         if (profile.Name == GenericProfile.ProfileName && HtmlProfile.LooksLikeHtml(raw)) profile = CleaningProfiles.All[HtmlProfile.ProfileName];
 
         var draft = new DocumentDraft(raw, profile);

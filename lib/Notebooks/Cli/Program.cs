@@ -73,7 +73,39 @@ public static class Program
         });
         var kernel = new Command("kernel", "The Jupyter kernel: install, uninstall, start.") { install, uninstall, start };
 
-        return new RootCommand("Runs the repository's C# notebooks (nbformat 4.5, .NET Interactive's C# dialect) and renders them.") { run, check, report, kernel };
+        var files = new Argument<string[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "UTF-8 .txt files or saved web pages (.html)." };
+        var data = new Option<string?>("--data") { Description = "The data folder (default: the repository's data/)." };
+        var id = new Option<string?>("--id") { Description = "The document id (one file only; default: from the title)." };
+        var genre = new Option<string?>("--genre") { Description = "The genre, e.g. \"news report\", \"commentary\" (default: empty)." };
+        var profile = new Option<string?>("--profile") { Description = "The cleaning profile (default: generic; HTML is read as HTML)." };
+        var add = new Command("add", "Copy texts into data/raw and add them to the manifest, filled from what each file says.") { files, data, id, genre, profile };
+        add.SetAction(result => AddToCorpus(result.GetValue(data) ?? ProjectPaths.Data, result.GetValue(files)!,
+            new AddOptions { Id = result.GetValue(id), Genre = result.GetValue(genre), Profile = result.GetValue(profile) }));
+        var corpus = new Command("corpus", "The corpus: add texts.") { add };
+
+        return new RootCommand("Runs the repository's C# notebooks (nbformat 4.5, .NET Interactive's C# dialect) and renders them.") { run, check, report, kernel, corpus };
+    }
+
+    private static int AddToCorpus(string data, string[] files, AddOptions options)
+    {
+        try
+        {
+            foreach (var added in CorpusFiles.Add(data, files, options))
+            {
+                var info = added.Info;
+                Terminal.WriteLine($"added '{info.Id}' from {added.Source} as raw/{info.File}: {added.Paragraphs} paragraphs; title: {info.Title ?? "(none)"}; date: " +
+                    $"{info.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "(none)"}; outlet: {info.Outlet ?? "(none)"}; authors: {(info.Authors.IsEmpty ? "(none)" : string.Join(", ", info.Authors))}" +
+                    (added.RepairedSequences > 0 ? $"; repaired {added.RepairedSequences} double-encoded sequences" : ""));
+            }
+            Terminal.WriteLine("Fill in what the files did not say (genre, an empty title or date) in data/corpus.json, then run the notebooks again.");
+            return Ok;
+        }
+        catch (CorpusException e)
+        {
+            ErrorTerminal.WriteLine($"error: {e.Message}");
+            ErrorTerminal.WriteLine("nothing was added.");
+            return BadInput;
+        }
     }
 
     private static IAnsiConsole Terminal { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(ConsoleCapture.OriginalOut) });

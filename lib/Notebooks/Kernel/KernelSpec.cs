@@ -1,3 +1,4 @@
+using Analysis;
 using System.Text.Json.Nodes;
 using Notebooks.Nbformat;
 

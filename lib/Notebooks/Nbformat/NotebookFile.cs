@@ -1,3 +1,4 @@
+using Analysis;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;

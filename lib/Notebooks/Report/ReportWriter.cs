@@ -1,3 +1,4 @@
+using Analysis;
 using System.Globalization;
 using System.Net;
 using System.Text;

@@ -1,4 +1,4 @@
-namespace Notebooks.Nbformat;
+namespace Analysis;
 
 /// <summary>Replaces a file only once its new content is completely on disk: write a temporary file beside it, then rename.</summary>
 public static class AtomicFile
