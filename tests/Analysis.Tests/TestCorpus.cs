@@ -12,6 +12,22 @@ public static class TestCorpus
     public static Document Doc(string id) => Corpus[id];
 }
 
+/// <summary>The four invented articles of <c>tests/data/new-articles</c>, as a user brings them.</summary>
+public static class NewArticles
+{
+    public static string Folder => Path.Combine(ProjectPaths.Root, "tests", "data", "new-articles");
+
+    public static readonly string[] Files = ["a-scraped.txt", "b-page.html", "c-lines.txt", "d-wrapped.txt"];
+
+    /// <summary>A copy of the shipped data with the four articles added through <see cref="CorpusFiles.Add"/>; ids by file name.</summary>
+    public static (TempData Data, Dictionary<string, string> Ids) AddedToShipped()
+    {
+        var data = TempData.CopyOf(ProjectPaths.Data);
+        var added = CorpusFiles.Add(data.Directory, [.. Files.Select(f => Path.Combine(Folder, f))], new AddOptions { Genre = "news report" });
+        return (data, added.ToDictionary(a => Path.GetFileName(a.Source), a => a.Info.Id));
+    }
+}
+
 /// <summary>A throw-away data folder (manifest + raw files) for tests of bad input.</summary>
 public sealed class TempData : IDisposable
 {

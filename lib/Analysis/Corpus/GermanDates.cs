@@ -14,6 +14,11 @@ public static partial class GermanDates
     /// <summary>Whether a lower-case word is a German month name.</summary>
     public static bool IsMonth(string lower) => MonthNames.Contains(lower);
 
+    private static readonly ImmutableArray<string> MonthAbbreviations = ["jan", "feb", "mär", "mrz", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dez"];
+
+    /// <summary>A month name or its usual abbreviation ("Okt", "Sept", "Mrz"), lower case, without the dot.</summary>
+    public static bool IsMonthOrAbbreviation(string lower) => IsMonth(lower) || MonthAbbreviations.Contains(lower.TrimEnd('.'));
+
     [GeneratedRegex(@"^(?<d>\d{1,2})\.\s*(?<m>[\p{L}]+)\s+(?<y>\d{4})$")]
     private static partial Regex LongForm();
 

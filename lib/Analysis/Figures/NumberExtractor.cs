@@ -5,7 +5,7 @@ using Analysis.Text;
 namespace Analysis.Figures;
 
 /// <summary>What an extracted expression is. Only <see cref="Quantity"/> is a reported figure; the others are told apart from it.</summary>
-public enum MatchKind { Quantity, Year, YearRange, Date, Ordinal, Vague }
+public enum MatchKind { Quantity, Year, YearRange, Date, Time, Ordinal, Vague }
 
 /// <summary>A numeric expression found in a unit: its value and unit, where it stands in the raw file, and its sentence.</summary>
 public sealed record NumberMatch(string Document, string UnitId, MatchKind Kind, double Value, string Unit, string Text, TextSpan Span, string Sentence);
@@ -29,13 +29,22 @@ public static class NumberExtractor
     private static readonly (string Ending, string Unit)[] Nouns =
     [
         ("arbeitsplätze", "jobs"), ("arbeitsplatz", "jobs"), ("stellen", "jobs"), ("stelle", "jobs"), ("jobs", "jobs"), ("job", "jobs"),
-        ("mitarbeiter", "employees"), ("mitarbeitern", "employees"), ("mitarbeiterinnen", "employees"), ("beschäftigte", "employees"), ("beschäftigten", "employees"),
-        ("arbeitnehmer", "employees"), ("arbeitnehmern", "employees"), ("angestellte", "employees"), ("angestellten", "employees"),
-        ("menschen", "people"), ("personen", "people"), ("leute", "people"), ("einwohner", "people"),
+        ("mitarbeiter", "employees"), ("mitarbeitern", "employees"), ("mitarbeiterinnen", "employees"), ("mitarbeitende", "employees"), ("mitarbeitenden", "employees"),
+        ("mitarbeiter:innen", "employees"), ("beschäftigte", "employees"), ("beschäftigten", "employees"), ("arbeitnehmer", "employees"), ("arbeitnehmern", "employees"),
+        ("arbeitnehmende", "employees"), ("arbeitnehmenden", "employees"), ("angestellte", "employees"), ("angestellten", "employees"), ("arbeitskräfte", "employees"), ("arbeitskräften", "employees"),
+        ("menschen", "people"), ("personen", "people"), ("leute", "people"), ("einwohner", "people"), ("befragte", "people"), ("befragten", "people"),
         ("tage", "days"), ("tagen", "days"), ("tag", "days"), ("wochen", "weeks"), ("monate", "months"), ("monaten", "months"),
         ("jahre", "years"), ("jahren", "years"), ("stunden", "hours"), ("stunde", "hours"), ("minuten", "minutes"),
     ];
 
+
+    /// <summary>Currency words and signs, before or after the number: "118 Mrd. $", "$118 Milliarden", "€ 4,5 Mrd.", "14'000 Franken".</summary>
+    private static readonly FrozenDictionary<string, string> Currencies = new Dictionary<string, string>
+    {
+        ["dollar"] = "USD", ["us-dollar"] = "USD", ["usd"] = "USD", ["$"] = "USD", ["us-$"] = "USD",
+        ["euro"] = "EUR", ["eur"] = "EUR", ["€"] = "EUR",
+        ["franken"] = "CHF", ["chf"] = "CHF", ["pfund"] = "GBP", ["gbp"] = "GBP", ["£"] = "GBP",
+    }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, int> Ordinals = new Dictionary<string, int>
     {
@@ -58,63 +67,77 @@ public static class NumberExtractor
         var matches = new List<NumberMatch>();
         for (var i = 0; i < tokens.Count; i++)
         {
-            var found = Match(text, tokens, i);
-            if (found is null) continue;
-            var (kind, value, unitName, last) = found.Value;
-            var start = tokens[i].Start;
-            var end = tokens[last].Start + tokens[last].Length;
-            if (kind is MatchKind.Quantity && unitName is "percent" or "USD" or "EUR" && end < text.Length && text[end..].TrimStart().Length > 0)
-            {
-                // a '%' or currency sign right after the number is part of the expression
-                var next = text.AsSpan(end).TrimStart();
-                if (next.Length > 0 && next[0] is '%' or '$' or '€') end = text.IndexOf(next[0], end) + 1;
-            }
-            matches.Add(new NumberMatch(unit.DocumentId, unit.Id, kind, value, unitName, text[start..end], unit.Source.SourceSpan(start, end - start), SentenceOf(text, tokens, i)));
-            i = last;
+            if (Match(text, tokens, i) is not { } found) continue;
+            matches.Add(new NumberMatch(unit.DocumentId, unit.Id, found.Kind, found.Value, found.Unit, text[found.Start..found.End],
+                unit.Source.SourceSpan(found.Start, found.End - found.Start), SentenceOf(text, tokens, i)));
+            i = found.Last;
         }
         return matches;
     }
 
-    private static (MatchKind Kind, double Value, string Unit, int Last)? Match(string text, IReadOnlyList<Token> t, int i)
+    /// <summary>What <see cref="Match"/> found: kind, value, unit, the last token it used and its character span.</summary>
+    private readonly record struct Found(MatchKind Kind, double Value, string Unit, int Last, int Start, int End);
+
+    // Characters that group thousands in "14 000", "14 000" (no-break), "14 000" (narrow no-break), "14'000", "14’000".
+    private static bool IsGroupSeparator(string gap) => gap is " " or "\u00a0" or "\u202f" or "\u2009" or "'" or "’";
+
+    private static Found? Match(string text, IReadOnlyList<Token> t, int i)
     {
         var token = t[i];
         var norm = token.Norm;
         string Next(int k) => i + k < t.Count ? t[i + k].Norm : "";
-        string GapAfter(int k) => i + k + 1 < t.Count ? text[(t[i + k].Start + t[i + k].Length)..t[i + k + 1].Start] : text[(t[i + k].Start + t[i + k].Length)..];
+        int EndOf(int k) => t[k].Start + t[k].Length;
+        string GapAfter(int k) => k + 1 < t.Count ? text[EndOf(k)..t[k + 1].Start] : text[EndOf(k)..];
+        Found Q(MatchKind kind, double value, string unit, int last) => new(kind, value, unit, last, token.Start, EndOf(last));
 
-        // Multiples and fractions: "doppelt so viele", "jeder sechste", "die Hälfte", "ein Drittel".
-        if (norm == "doppelt" && Next(1) == "so") return (MatchKind.Quantity, 2, "ratio", Next(2) is "viele" or "viel" or "hoch" or "groß" ? i + 2 : i + 1);
+        // Multiples and fractions: "doppelt so viele", "jeder sechste", "die Hälfte", "ein Drittel", "zwei Drittel".
+        if (norm == "doppelt" && Next(1) == "so") return Q(MatchKind.Quantity, 2, "ratio", Next(2) is "viele" or "viel" or "hoch" or "groß" ? i + 2 : i + 1);
         if (norm is "jeder" or "jede" or "jedes" && i + 1 < t.Count && Ordinals.TryGetValue(Ordinal(Next(1)), out var nth))
-            return (MatchKind.Quantity, 1.0 / nth, "ratio", i + 1);
-        if (Fractions.TryGetValue(norm, out var fraction) && i > 0 && t[i - 1].Norm is "die" or "der" or "ein" or "einem" or "eine" or "zur" or "zwei" or "drei")
-            return (MatchKind.Quantity, fraction, "ratio", i);
-        if (VagueWords.Contains(norm) && !(i > 0 && IsNumber(t[i - 1]))) return (MatchKind.Vague, 0, "", i);
+            return Q(MatchKind.Quantity, 1.0 / nth, "ratio", i + 1);
+        if (Fractions.TryGetValue(norm, out var fraction) && i > 0 && t[i - 1].Norm is "die" or "der" or "ein" or "einem" or "eine" or "zur")
+            return Q(MatchKind.Quantity, fraction, "ratio", i);
+        if (VagueWords.Contains(norm) && !(i > 0 && IsNumber(t[i - 1]))) return Q(MatchKind.Vague, 0, "", i);
 
         double value;
+        var last = i;
         var isDigits = token.Kind == TokenKind.Number;
         if (isDigits)
         {
+            if (NumericDate(token.Surface)) return Q(MatchKind.Date, 0, "", i);
             if (!GermanNumbers.TryParseDigits(token.Surface, out value)) return null;
-            var gap = GapAfter(0);
-            if (gap.StartsWith('.') && (GermanDates.IsMonth(Next(1)) || Next(1).StartsWith("jahrhundert", StringComparison.Ordinal) || gap.StartsWith(".)", StringComparison.Ordinal)))
+            var gap = GapAfter(i);
+            // Clock times ("14:32 Uhr", "9 Uhr") and ISO dates ("2026-01-29") in datelines are not quantities.
+            if (gap == ":" && Next(1).Length == 2 && t[i + 1].Kind == TokenKind.Number) return Q(MatchKind.Time, value, "", Next(2) == "uhr" ? i + 2 : i + 1);
+            if (Next(1) == "uhr") return Q(MatchKind.Time, value, "", i + 1);
+            if (token.Surface.Length == 4 && gap == "-" && Next(1).Length == 2 && GapAfter(i + 1) == "-" && Next(2).Length == 2) return Q(MatchKind.Date, 0, "", i + 2);
+            if (gap.StartsWith('.') && (GermanDates.IsMonthOrAbbreviation(Next(1)) || Next(1).StartsWith("jahrhundert", StringComparison.Ordinal) || gap.StartsWith(".)", StringComparison.Ordinal)))
             {
-                if (GermanDates.IsMonth(Next(1)))
-                    return (MatchKind.Date, value, "", i + 2 < t.Count && t[i + 2].Kind == TokenKind.Number && IsYear(t[i + 2].Surface) ? i + 2 : i + 1);
-                return (MatchKind.Ordinal, value, "", i);
+                if (GermanDates.IsMonthOrAbbreviation(Next(1)))
+                    return Q(MatchKind.Date, value, "", i + 2 < t.Count && t[i + 2].Kind == TokenKind.Number && IsYear(t[i + 2].Surface) ? i + 2 : i + 1);
+                return Q(MatchKind.Ordinal, value, "", i);
             }
-            if (IsYear(token.Surface) && !HasUnitAfter(t, i))
+            // Space- or apostrophe-grouped thousands: "16 000", "14'000", "1 560 000".
+            while (token.Surface.Length <= 3 && !token.Surface.Contains(',') && last + 1 < t.Count && t[last + 1].Kind == TokenKind.Number
+                   && t[last + 1].Surface.Length >= 3 && t[last + 1].Surface[..3].All(char.IsDigit) && (t[last + 1].Surface.Length == 3 || t[last + 1].Surface[3] == ',')
+                   && IsGroupSeparator(GapAfter(last)) && GermanNumbers.TryParseDigits(t[last + 1].Surface, out var group))
+            {
+                value = value * 1000 + group;
+                last++;
+            }
+            if (last == i && IsYear(token.Surface) && !HasUnitAfter(t, i))
             {
                 if (i > 0 && t[i - 1].Norm is "zwischen" or "von" && Next(1) is "und" or "bis" && i + 2 < t.Count && IsYear(t[i + 2].Surface))
-                    return (MatchKind.YearRange, value, "", i + 2);
-                return (MatchKind.Year, value, "", i);
+                    return Q(MatchKind.YearRange, value, "", i + 2);
+                return Q(MatchKind.Year, value, "", i);
             }
         }
         else if (token.Kind == TokenKind.Word && token.Surface.Length > 1 && token.Surface[^1] == 'h' && token.Surface[..^1].All(char.IsDigit))
         {
-            return (MatchKind.Quantity, double.Parse(token.Surface[..^1], CultureInfo.InvariantCulture), "hours", i);   // "5h"
+            return Q(MatchKind.Quantity, double.Parse(token.Surface[..^1], CultureInfo.InvariantCulture), "hours", i);   // "5h"
         }
         else if (token.Kind == TokenKind.Word && GermanNumbers.TryParseWord(norm, out value))
         {
+            if (Fractions.TryGetValue(Next(1), out var part)) return Q(MatchKind.Quantity, value * part, "ratio", i + 1); // "zwei Drittel"
             // A number word counts only when something is counted: "vier Prozent", "dreitausend Arbeitnehmer".
             if (!HasUnitAfter(t, i) && !(i + 1 < t.Count && char.IsUpper(t[i + 1].Surface[0]))) return null;
         }
@@ -123,25 +146,50 @@ public static class NumberExtractor
             return null;
         }
 
-        var last = i;
         if (last + 1 < t.Count && Scales.TryGetValue(t[last + 1].Norm.TrimEnd('.'), out var scale))
         {
             value *= scale;
             last++;
         }
+        var start = token.Start;
+        var end = EndOf(last);
+        // A currency sign before the number: "$118 Milliarden", "€ 4,5 Mrd.".
+        var before = text[(i > 0 ? EndOf(i - 1) : 0)..token.Start].TrimEnd();
+        string? prefixCurrency = null;
+        if (before.Length > 0 && Currencies.TryGetValue(before[^1].ToString(), out var signCurrency))
+        {
+            prefixCurrency = signCurrency;
+            start = token.Start - (text[..token.Start].Length - text[..token.Start].TrimEnd().Length) - 1;
+        }
+
         var after = last + 1 < t.Count ? t[last + 1].Norm : "";
-        var gapAfterNumber = last + 1 < t.Count ? text[(t[last].Start + t[last].Length)..t[last + 1].Start] : text[(t[last].Start + t[last].Length)..];
-        if (gapAfterNumber.TrimStart().StartsWith('%') || after == "prozent")
+        // What follows the number, past an abbreviation's dot ("Mrd. $").
+        var rest = GapAfter(last).TrimStart().TrimStart('.').TrimStart();
+        if (rest.StartsWith('%') || after == "prozent")
         {
             if (after == "prozent") last++;
-            if (last + 2 < t.Count && t[last + 1].Norm == "pro" && t[last + 2].Norm == "jahr") return (MatchKind.Quantity, value, "percent per year", last + 2);
-            return (MatchKind.Quantity, value, "percent", last);
+            else end = text.IndexOf('%', end) + 1;
+            if (last + 2 < t.Count && t[last + 1].Norm == "pro" && t[last + 2].Norm == "jahr") return new(MatchKind.Quantity, value, "percent per year", last + 2, start, EndOf(last + 2));
+            return new(MatchKind.Quantity, value, "percent", last, start, Math.Max(end, EndOf(last)));
         }
-        if (gapAfterNumber.TrimStart().StartsWith('$') || after is "dollar" or "us-dollar" or "usd") return (MatchKind.Quantity, value, "USD", after is "dollar" or "us-dollar" or "usd" ? last + 1 : last);
-        if (gapAfterNumber.TrimStart().StartsWith('€') || after is "euro" or "eur") return (MatchKind.Quantity, value, "EUR", after is "euro" or "eur" ? last + 1 : last);
-        if (last + 1 < t.Count && NounUnit(t[last + 1].Norm) is { } noun) return (MatchKind.Quantity, value, noun, last + 1);
-        if (last + 1 < t.Count && char.IsUpper(t[last + 1].Surface[0]) && t[last + 1].Kind == TokenKind.Word && !isDigits) return (MatchKind.Quantity, value, "count", last + 1);
-        return (MatchKind.Quantity, value, "", last);
+        if (rest.Length > 0 && "$€£".Contains(rest[0]) && Currencies.TryGetValue(rest[0].ToString(), out var signAfter))
+            return new(MatchKind.Quantity, value, signAfter, last, start, text.IndexOf(rest[0], end) + 1);
+        if (Currencies.TryGetValue(after, out var currency)) return new(MatchKind.Quantity, value, currency, last + 1, start, EndOf(last + 1));
+        if (prefixCurrency is not null) return new(MatchKind.Quantity, value, prefixCurrency, last, start, end);
+        // German nouns are capitalised: "befragten" before "Mitarbeitenden" is an adjective, not the counted noun.
+        if (last + 1 < t.Count && char.IsUpper(t[last + 1].Surface[0]) && NounUnit(t[last + 1].Norm) is { } noun) return new(MatchKind.Quantity, value, noun, last + 1, start, EndOf(last + 1));
+        // One adjective between number and noun: "16.000 gestrichenen Stellen", "20 neue Jobs".
+        if (last + 2 < t.Count && t[last + 1].Kind == TokenKind.Word && char.IsLower(t[last + 1].Surface[0]) && NounUnit(t[last + 2].Norm) is { } later)
+            return new(MatchKind.Quantity, value, later, last + 2, start, EndOf(last + 2));
+        if (last + 1 < t.Count && char.IsUpper(t[last + 1].Surface[0]) && t[last + 1].Kind == TokenKind.Word && !isDigits) return new(MatchKind.Quantity, value, "count", last + 1, start, EndOf(last + 1));
+        return new(MatchKind.Quantity, value, "", last, start, end);
+    }
+
+    /// <summary>"29.01.2026", "1.2.2026": day, month and year with dots.</summary>
+    private static bool NumericDate(string surface)
+    {
+        var parts = surface.Split('.');
+        return parts.Length == 3 && parts[0].Length is 1 or 2 && parts[1].Length is 1 or 2 && parts[2].Length is 2 or 4 && parts.All(p => p.All(char.IsDigit));
     }
 
     private static string Ordinal(string norm) => norm.EndsWith('r') || norm.EndsWith('n') || norm.EndsWith('s') ? norm[..^1] : norm;
@@ -156,13 +204,14 @@ public static class NumberExtractor
     {
         if (i + 1 >= t.Count) return false;
         var next = t[i + 1].Norm.TrimEnd('.');
-        return Scales.ContainsKey(next) || next is "prozent" or "dollar" or "us-dollar" or "euro" || NounUnit(next) is not null;
+        return Scales.ContainsKey(next) || next is "prozent" || Currencies.ContainsKey(next) || NounUnit(next) is not null;
     }
 
     private static string? NounUnit(string norm)
     {
+        // Compounds count by their head ("Bürojobs", "Verwaltungsstellen"); three-letter heads only alone or after a hyphen ("Dienstag" is no "Tag").
         foreach (var (ending, unit) in Nouns)
-            if (norm.EndsWith(ending, StringComparison.Ordinal) && (norm.Length == ending.Length || norm[^(ending.Length + 1)] == '-' || ending.Length >= 6))
+            if (norm.EndsWith(ending, StringComparison.Ordinal) && (norm.Length == ending.Length || norm[^(ending.Length + 1)] == '-' || ending.Length >= 4))
                 return unit;
         return null;
     }
