@@ -5,10 +5,24 @@ using System.Text;
 
 namespace Analysis.Figures;
 
-/// <summary>One curated quantitative statement of a text, with the verbatim quote and raw offset it comes from.</summary>
-public sealed record ReportedFigure(string Id, string Document, string Quote, int Offset, double Value, string Unit, string Measure, string Period, string Entity, string Kind)
+/// <summary>
+/// One reviewed quantitative statement of a text, with the verbatim quote and raw offset it comes from.
+/// <see cref="Measure"/>, <see cref="Entity"/>, <see cref="Unit"/> and <see cref="Period"/> are normalised, so that
+/// rules compare statements across texts: the same entity, measure and period stated twice must agree
+/// (<see cref="CrossChecks"/>). Measures name a quantity ("job cuts", "workforce"), a share of one in another
+/// ("share of job cuts in workforce"), a multiple of one ("multiple of job cuts"), or a scope of one
+/// ("investment (capital expenditure)"). Periods are "2025-10", "2025", ranges "2025-10/2026-01" or "1947-1979",
+/// or empty when the text does not say. <see cref="Note"/> is free text for the reader.
+/// </summary>
+public sealed record ReportedFigure(string Id, string Document, string Quote, int Offset, double Value, string Unit, string Measure, string Period, string Entity, string Kind, string Note = "")
 {
     public TextSpan Span => new(Offset, Offset + Quote.Length);
+
+    /// <summary>Units that count the same things: jobs, employees and people are all head counts.</summary>
+    public string UnitFamily => Unit is "jobs" or "employees" or "people" ? "persons" : Unit;
+
+    /// <summary>A quotation repeats another text's statement; rules do not count it as a statement of its own.</summary>
+    public bool IsQuotation => Kind == "quotation";
 }
 
 /// <summary>A figures file that cannot be read: the message names the file, line and field.</summary>
@@ -25,11 +39,12 @@ public static class FigureData
     public const string FileName = "figures.csv";
 
     public static readonly FrozenSet<string> Units = FrozenSet.ToFrozenSet(
-        ["jobs", "employees", "people", "USD", "EUR", "percent", "percent per year", "index", "days", "months", "years", "hours", "ratio", "count"]);
+        ["jobs", "employees", "people", "USD", "EUR", "CHF", "GBP", "USD per month", "USD per year", "EUR per month", "EUR per year", "percent", "percent per year",
+         "index", "days", "weeks", "months", "years", "hours", "minutes", "ratio", "count"]);
 
-    public static readonly FrozenSet<string> Kinds = FrozenSet.ToFrozenSet(["reported fact", "forecast", "reader comment", "derived"]);
+    public static readonly FrozenSet<string> Kinds = FrozenSet.ToFrozenSet(["reported fact", "forecast", "reader comment", "derived", "quotation"]);
 
-    private static readonly string[] Columns = ["id", "document", "quote", "offset", "value", "unit", "measure", "period", "entity", "kind"];
+    internal static readonly string[] Columns = ["id", "document", "quote", "offset", "value", "unit", "measure", "period", "entity", "kind", "note"];
 
     public static ImmutableArray<ReportedFigure> Load(Corpus corpus) => Load(Path.Combine(corpus.DataDirectory, FileName));
 
@@ -51,7 +66,7 @@ public static class FigureData
                 throw new FigureFormatException(path, line, "value", $"'{f[4]}' is not an invariant number (write 1540000 or 1.54E6, not 1,54 Mio.).");
             if (!Units.Contains(f[5])) throw new FigureFormatException(path, line, "unit", $"unknown unit '{f[5]}'. Known: {string.Join(", ", Units.Order(StringComparer.Ordinal))}.");
             if (!Kinds.Contains(f[9])) throw new FigureFormatException(path, line, "kind", $"unknown kind '{f[9]}'. Known: {string.Join(", ", Kinds.Order(StringComparer.Ordinal))}.");
-            result.Add(new ReportedFigure(f[0], f[1], f[2], offset, value, f[5], f[6], f[7], f[8], f[9]));
+            result.Add(new ReportedFigure(f[0], f[1], f[2], offset, value, f[5], f[6], f[7], f[8], f[9], f[10]));
         }
         return result.ToImmutable();
     }
