@@ -6,106 +6,98 @@ using Chart = Plotly.NET.CSharp.Chart;
 namespace Analysis;
 
 /// <summary>
-/// Charts of the figures the texts report. Every bar and point carries, on hover, the document and the verbatim
-/// quote it comes from. Figures are selected by their curated measure, unit and entity, not by position.
+/// Charts of reported figures, generic in what they show: the notebook selects the figures (by measure, entity,
+/// unit), so a new text's figure of a charted measure appears in the chart. Every bar carries, on hover, the
+/// documents and verbatim quotes it comes from.
 /// </summary>
 public static class FigureCharts
 {
+    private static readonly string[] Palette = ["#4c72b0", "#c44e52", "#55a868", "#8172b2", "#ccb974", "#64b5cd"];
+
     private static string Cite(ReportedFigure f) => $"{f.Document}: „{f.Quote}“";
 
     private static string Cite(IEnumerable<ReportedFigure> figures) => string.Join("<br>", figures.Select(Cite));
 
-    private static string N(double v) => v.ToString("#,0", CultureInfo.InvariantCulture);
+    private static string N(double v) => Math.Abs(v) >= 1000 ? v.ToString("#,0", CultureInfo.InvariantCulture) : v.ToString("0.###", CultureInfo.InvariantCulture);
 
-    private static GenericChart Bars(IReadOnlyList<string> keys, IReadOnlyList<double> values, IReadOnlyList<string> hover, string? name = null, string colour = "#4c72b0", bool horizontal = false)
+    private static GenericChart Bars(IReadOnlyList<string> keys, IReadOnlyList<double> values, IReadOnlyList<string> hover, string? name = null, string colour = "#4c72b0")
     {
-        var chart = horizontal
-            ? Chart.Bar<double, string, string>(values: values, Keys: keys.ToArray(), Name: name ?? "", MarkerColor: Color.fromString(colour))
-            : Chart.Column<double, string, string>(values: values, Keys: keys.ToArray(), Name: name ?? "", MarkerColor: Color.fromString(colour));
+        var chart = Chart.Column<double, string, string>(values: values, Keys: keys.ToArray(), Name: name ?? "", MarkerColor: Color.fromString(colour));
         foreach (var trace in GenericChart.getTraces(chart))
         {
             trace.SetProperty("hovertext", hover.ToArray());
             trace.SetProperty("hoverinfo", "x+y+text");
-            trace.SetProperty("text", values.Select(v => v >= 1000 ? N(v) : v.ToString("0.##", CultureInfo.InvariantCulture)).ToArray());
-            trace.SetProperty("textposition", "auto");
+            trace.SetProperty("text", values.Select(N).ToArray());
+            trace.SetProperty("textposition", "outside");
         }
         return chart;
     }
 
-    /// <summary>Amazon's job cuts per period, and the running total.</summary>
-    public static GenericChart JobCuts(IReadOnlyList<ReportedFigure> figures)
+    /// <summary>The value most statements give (ties: the larger), with every statement of it.</summary>
+    private static (double Value, List<ReportedFigure> Statements) Consensus(IEnumerable<ReportedFigure> statements)
     {
-        var rounds = figures.Where(f => f.Entity == "Amazon" && f.Unit == "jobs" && f.Kind == "reported fact" && f.Measure.EndsWith("job cuts", StringComparison.Ordinal))
-            .GroupBy(f => f.Period).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-        var labels = rounds.Select(g => g.Key).ToArray();
-        var values = rounds.Select(g => g.Max(f => f.Value)).ToArray();
-        var cumulative = values.Select((_, i) => values.Take(i + 1).Sum()).ToArray();
-        var bars = Bars(labels, values, rounds.Select(g => Cite(g)).ToArray(), "job cuts in the period");
-        var line = Chart.Line<string, double, string>(x: labels, y: cumulative, Name: "cumulative", ShowMarkers: true, LineColor: Color.fromString("#c44e52"), MarkerColor: Color.fromString("#c44e52"));
-        return Chart.Combine([bars, line]).Style("Amazon job cuts reported in the corpus", xTitle: "period", yTitle: "jobs", height: 420, categoricalX: true);
+        var best = statements.GroupBy(f => f.Value).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).First();
+        return (best.Key, [.. statements]);
     }
 
-    /// <summary>The two workforce bases the texts use, and what 14,000 and 30,000 cuts are as shares of each.</summary>
-    public static GenericChart WorkforceShares(IReadOnlyList<ReportedFigure> figures)
+    /// <summary>
+    /// One bar per period, the value most statements give for it (hover: every statement with its quote), in period
+    /// order; optionally the running total. A period range whose single periods are charted too ("2025-10/2026-01"
+    /// beside "2025-10" and "2026-01") is their total and is left out here; the cross-checks compare it with them.
+    /// </summary>
+    /// <param name="figures">The statements to chart, e.g. one measure of one entity.</param>
+    /// <param name="title">Chart title.</param>
+    /// <param name="yTitle">y-axis title (the unit after <paramref name="scale"/>).</param>
+    /// <param name="scale">Divides every value, e.g. 1e9 for billions.</param>
+    /// <param name="cumulative">Adds the running total as a line.</param>
+    public static GenericChart OverTime(IEnumerable<ReportedFigure> figures, string title, string yTitle, double scale = 1, bool cumulative = false)
     {
-        var bases = figures.Where(f => f.Entity is "Amazon" or "AWS" && f.Unit == "employees" && f.Measure.Contains("workforce", StringComparison.Ordinal))
-            .GroupBy(f => f.Value).OrderBy(g => g.Key).ToList();
-        var cuts = figures.Where(f => f.Entity == "Amazon" && f.Kind == "reported fact" && (f.Unit == "jobs" && f.Period == "2025-10" || f.Unit == "people" && f.Measure.Contains("both rounds", StringComparison.Ordinal)))
-            .GroupBy(f => f.Value).OrderBy(g => g.Key).ToList();
-        var labels = bases.Select(g => $"{N(g.Key)} ({string.Join(", ", g.Select(f => f.Kind == "reader comment" ? "reader" : f.Document).Distinct())})").ToArray();
-        var colours = new[] { "#4c72b0", "#c44e52", "#55a868" };
-        var series = cuts.Select((cut, i) => Bars(labels, bases.Select(b => Math.Round(100 * cut.Key / b.Key, 2)).ToArray(),
-            bases.Select(b => $"{N(cut.Key)} of {N(b.Key)}<br>{Cite(cut.First())}<br>{Cite(b.First())}").ToArray(), $"{N(cut.Key)} cut", colours[i % colours.Length]));
-        return Chart.Combine(series).Style("Job cuts as a share of each workforce base the texts give", xTitle: "workforce base (employees; source)", yTitle: "% of the base", height: 420,
-            barMode: "group");
+        var list = figures.ToList();
+        var singles = list.Select(f => f.Period).Where(p => p.Length > 0 && !p.Contains('/')).ToHashSet(StringComparer.Ordinal);
+        bool IsTotal(string period) => period.Split('/') is [var from, var to] && singles.Count(p => string.CompareOrdinal(p, from) >= 0 && string.CompareOrdinal(p, to) <= 0) >= 2;
+        var periods = list.Where(f => !IsTotal(f.Period)).GroupBy(f => f.Period.Length == 0 ? "(no period)" : f.Period)
+            .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (Period: g.Key, Consensus: Consensus(g))).ToList();
+        var labels = periods.Select(p => p.Period).ToArray();
+        var values = periods.Select(p => p.Consensus.Value / scale).ToArray();
+        var hover = periods.Select(p => $"{p.Consensus.Statements.Count} statement{(p.Consensus.Statements.Count == 1 ? "" : "s")}<br>{Cite(p.Consensus.Statements)}").ToArray();
+        var bars = Bars(labels, values, hover, cumulative ? "in the period" : null);
+        if (!cumulative) return bars.Style(title, xTitle: "period", yTitle: yTitle, height: 420, categoricalX: true, showLegend: false);
+        var running = values.Select((_, i) => values.Take(i + 1).Sum()).ToArray();
+        var line = Chart.Line<string, double, string>(x: labels, y: running, Name: "running total", ShowMarkers: true, LineColor: Color.fromString(Palette[1]), MarkerColor: Color.fromString(Palette[1]));
+        return Chart.Combine([bars, line]).Style(title, xTitle: "period", yTitle: yTitle, height: 420, categoricalX: true);
     }
 
-    /// <summary>Amazon's investment figures, in billions of US dollars.</summary>
-    public static GenericChart Investment(IReadOnlyList<ReportedFigure> figures)
+    /// <summary>Every part as a share of every base the texts give: share = 100 · part / base, one series per part value.</summary>
+    public static GenericChart SharesOfBases(IEnumerable<ReportedFigure> parts, IEnumerable<ReportedFigure> bases, string title, string partName, string baseName)
     {
-        var rows = figures.Where(f => f.Entity == "Amazon" && f.Unit == "USD").OrderBy(f => f.Period, StringComparer.Ordinal).ToList();
-        return Bars(rows.Select(f => $"{f.Period}: {f.Measure}").ToArray(), rows.Select(f => f.Value / 1e9).ToArray(), rows.Select(Cite).ToArray())
-            .Style("Amazon's AI and data-centre investment (billion US dollars)", yTitle: "billion USD", height: 400);
+        var baseGroups = bases.GroupBy(f => (f.Entity, f.Value)).OrderBy(g => g.Key.Value).ThenBy(g => g.Key.Entity, StringComparer.Ordinal).ToList();
+        var partGroups = parts.GroupBy(f => f.Value).OrderBy(g => g.Key).ToList();
+        var labels = baseGroups.Select(g => $"{N(g.Key.Value)} ({g.Key.Entity}; {string.Join(", ", g.Select(f => f.Document).Distinct())})").ToArray();
+        var series = partGroups.Select((part, i) => Bars(labels, baseGroups.Select(b => Math.Round(100 * part.Key / b.Key.Value, 2)).ToArray(),
+            baseGroups.Select(b => $"{N(part.Key)} of {N(b.Key.Value)}<br>{Cite(part.First())}<br>{Cite(b.First())}").ToArray(), $"{N(part.Key)} {partName}", Palette[i % Palette.Length]));
+        return Chart.Combine(series).Style(title, xTitle: $"{baseName} (source)", yTitle: $"% of the {baseName}", height: 420, barMode: "group");
     }
 
-    /// <summary>US wage growth against real GDP growth, before and after 1979, as the essay states them.</summary>
-    public static GenericChart WagesAndGdp(IReadOnlyList<ReportedFigure> figures)
+    /// <summary>Grouped bars: periods on the x axis, one series per measure (and unit, so that rates per year and plain percentages are told apart).</summary>
+    public static GenericChart ByPeriod(IEnumerable<ReportedFigure> figures, string title, string yTitle)
     {
-        var us = figures.Where(f => f.Entity == "US economy" && (f.Measure.Contains("wage growth", StringComparison.Ordinal) || f.Measure.Contains("GDP growth", StringComparison.Ordinal))).ToList();
-        var periods = us.Select(f => f.Period).Distinct().Order(StringComparer.Ordinal).ToArray();
-        GenericChart Series(string measure, string name, string colour)
+        var list = figures.ToList();
+        var periods = list.Select(f => f.Period).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var series = list.GroupBy(f => $"{f.Measure} ({f.Unit})").OrderBy(g => g.Key, StringComparer.Ordinal).Select((g, i) =>
         {
-            var rows = periods.Select(p => us.First(f => f.Period == p && f.Measure.Contains(measure, StringComparison.Ordinal))).ToList();
-            return Bars(periods.Select(p => p.EndsWith('-') ? $"from {p.TrimEnd('-')}" : p).ToArray(), rows.Select(f => f.Value).ToArray(), rows.Select(f => $"{Cite(f)} ({f.Unit})").ToArray(), name, colour);
-        }
-        return Chart.Combine([Series("wage growth", "average wages (% per year)", "#4c72b0"), Series("GDP growth", "real GDP (%, as stated)", "#c44e52")])
-            .Style("US wages against real GDP, before and after 1979 (essay)", yTitle: "%", height: 400, barMode: "group");
+            var rows = periods.Select(p => g.FirstOrDefault(f => f.Period == p)).ToList();
+            return Bars(periods.Select(Label).ToArray(), rows.Select(f => f?.Value ?? double.NaN).ToArray(), rows.Select(f => f is null ? "" : Cite(f)).ToArray(), g.Key, Palette[i % Palette.Length]);
+        });
+        return Chart.Combine(series).Style(title, xTitle: "period", yTitle: yTitle, height: 420, barMode: "group", categoricalX: true);
+
+        static string Label(string period) => period.EndsWith('-') ? $"from {period.TrimEnd('-')}" : period.Length == 0 ? "(no period)" : period;
     }
 
-    /// <summary>The Gini index of US income inequality at the two dates the essay gives.</summary>
-    public static GenericChart Gini(IReadOnlyList<ReportedFigure> figures)
+    /// <summary>One bar per figure, labelled by <paramref name="label"/>; ratios are shown as percentages when <paramref name="asPercent"/>.</summary>
+    public static GenericChart Values(IEnumerable<ReportedFigure> figures, Func<ReportedFigure, string> label, string title, string yTitle, bool asPercent = false)
     {
-        var rows = figures.Where(f => f.Measure.StartsWith("Gini", StringComparison.Ordinal)).OrderBy(f => f.Period, StringComparer.Ordinal).ToList();
-        var line = Chart.Line<string, double, string>(x: rows.Select(f => f.Period).ToArray(), y: rows.Select(f => f.Value).ToArray(), ShowMarkers: true, Name: "Gini index");
-        foreach (var trace in GenericChart.getTraces(line)) trace.SetProperty("hovertext", rows.Select(Cite).ToArray());
-        return line.Style("Gini index of US income inequality (essay)", yTitle: "Gini index (0 = equal, 1 = one household has all)", height: 380, yRange: (0, 0.7));
-    }
-
-    /// <summary>Share of US workers in the car industry, then and now, in percent.</summary>
-    public static GenericChart CarIndustry(IReadOnlyList<ReportedFigure> figures)
-    {
-        var rows = figures.Where(f => f.Measure == "share of US workers in the car industry").ToList();
-        return Bars(rows.Select(f => f.Period).ToArray(), rows.Select(f => f.Unit == "ratio" ? Math.Round(100 * f.Value, 1) : f.Value).ToArray(), rows.Select(Cite).ToArray())
-            .Style("Share of US workers in the car industry (essay)", yTitle: "% of US workers", height: 380);
-    }
-
-    /// <summary>An H&amp;M designer's annual pay against a Bangladeshi textile worker's, with the ratio.</summary>
-    public static GenericChart Pay(IReadOnlyList<ReportedFigure> figures)
-    {
-        var designer = figures.Single(f => f.Measure.StartsWith("annual pay of an H&M designer", StringComparison.Ordinal));
-        var worker = figures.Single(f => f.Measure.StartsWith("annual income of a textile worker", StringComparison.Ordinal));
-        var ratio = designer.Value / worker.Value;
-        return Bars(["H&M designer (up to)", "textile worker in Bangladesh"], [designer.Value, worker.Value], [Cite(designer), Cite(worker)], horizontal: false)
-            .Style($"Annual pay in US dollars: a designer earns up to {ratio.ToString("0", CultureInfo.InvariantCulture)} times a textile worker (essay)", yTitle: "USD per year", height: 380);
+        var list = figures.ToList();
+        return Bars(list.Select(label).ToArray(), list.Select(f => asPercent && f.Unit == "ratio" ? Math.Round(100 * f.Value, 1) : f.Value).ToArray(), list.Select(Cite).ToArray())
+            .Style(title, yTitle: yTitle, height: 400, showLegend: false);
     }
 }

@@ -41,7 +41,8 @@ public sealed record ExtractorEvaluation(
         }
         var missed = figures.Where(f => found.All(x => x.Item1 != f)).ToImmutableArray();
         var rest = quantities.Where(m => !used.Contains(m)).ToList();
-        var ignoredPairs = rest.Select(m => (m, ignored.FirstOrDefault(g => g.Document == m.Document && g.Offset == m.Span.Start)))
+        // An ignored row names the match by where its quote starts; the quote may run past the number ("14.000 Stellen …").
+        var ignoredPairs = rest.Select(m => (m, ignored.FirstOrDefault(g => g.Document == m.Document && g.Offset <= m.Span.Start && m.Span.Start < g.Offset + Math.Max(1, g.Text.Length))))
             .Where(p => p.Item2 is not null).Select(p => (p.m, p.Item2!)).ToImmutableArray();
         return new ExtractorEvaluation([.. found], missed, [.. rest.Where(m => ignoredPairs.All(p => p.m != m))], ignoredPairs,
             [.. matches.Where(m => m.Kind != MatchKind.Quantity)]);

@@ -31,6 +31,9 @@ public sealed class FigureFormatException(string file, int line, string field, s
 {
     public int Line { get; } = line;
     public string Field { get; } = field;
+
+    /// <summary>What is wrong, without file and line.</summary>
+    public string Detail { get; } = message;
 }
 
 /// <summary>Reads <c>data/figures.csv</c> (RFC 4180, UTF-8, invariant numbers).</summary>
@@ -51,7 +54,11 @@ public static class FigureData
     public static ImmutableArray<ReportedFigure> Load(string path)
     {
         if (!File.Exists(path)) throw new FigureFormatException(path, 0, "file", "not found.");
-        var records = Csv.Parse(File.ReadAllText(path, Encoding.UTF8));
+        return Parse(path, Csv.Parse(File.ReadAllText(path, Encoding.UTF8)));
+    }
+
+    internal static ImmutableArray<ReportedFigure> Parse(string path, List<(int Line, List<string> Fields)> records)
+    {
         if (records.Count == 0 || !records[0].Fields.SequenceEqual(Columns))
             throw new FigureFormatException(path, 1, "header", $"expected the columns {string.Join(",", Columns)}.");
         var ids = new HashSet<string>(StringComparer.Ordinal);

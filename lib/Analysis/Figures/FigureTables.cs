@@ -6,9 +6,13 @@ namespace Analysis.Figures;
 public static class FigureTables
 {
     public static Frame<string, string> Curated(IReadOnlyList<ReportedFigure> figures) =>
-        Frame.FromRecords(figures.Select(f => new { f.Id, f.Document, f.Value, f.Unit, f.Measure, f.Period, f.Entity, f.Kind, f.Quote, f.Offset })).IndexRows<string>("Id");
+        Frame.FromRecords(figures.Select(f => new { f.Id, f.Document, f.Value, f.Unit, f.Measure, f.Period, f.Entity, f.Kind, f.Quote, f.Offset, f.Note })).IndexRows<string>("Id");
 
     public static Frame<int, string> CrossChecks(IReadOnlyList<CrossCheck> checks) => Frame.FromRecords(checks);
+
+    /// <summary>Unreviewed figures: what the extractor found that no one has accepted or ignored yet, with the guesses.</summary>
+    public static Frame<int, string> Candidates(IReadOnlyList<FigureCandidate> candidates) =>
+        Frame.FromRecords(candidates.Select(c => new { c.Document, c.Quote, c.Offset, c.Value, GuessedUnit = c.Unit, GuessedMeasure = c.Measure, GuessedEntity = c.Entity, GuessedPeriod = c.Period }));
 
     /// <summary>Which value appears in which document: rows = value and unit, columns = documents, cells = number of statements.</summary>
     public static Frame<string, string> Matrix(IReadOnlyList<ReportedFigure> figures, IEnumerable<string> documents)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Analysis;
+using Analysis.Figures;
 using Notebooks.Engine;
 using Notebooks.Nbformat;
 using Notebooks.Report;
@@ -83,7 +84,37 @@ public static class Program
             new AddOptions { Id = result.GetValue(id), Genre = result.GetValue(genre), Profile = result.GetValue(profile) }));
         var corpus = new Command("corpus", "The corpus: add texts.") { add };
 
-        return new RootCommand("Runs the repository's C# notebooks (nbformat 4.5, .NET Interactive's C# dialect) and renders them.") { run, check, report, kernel, corpus };
+        var review = new Command("review", $"Write every unreviewed figure the extractor finds to data/{FigureCandidates.ReviewFileName}, with guessed unit, measure, entity and period.") { data };
+        review.SetAction(result => Figures(result.GetValue(data), corpus =>
+        {
+            var path = FigureCandidates.WriteReview(corpus);
+            var count = File.ReadAllLines(path).Length - 1;
+            Terminal.WriteLine($"{count} unreviewed figure{(count == 1 ? "" : "s")} in {Path.GetRelativePath(Directory.GetCurrentDirectory(), path)}: correct the guesses, write '{FigureCandidates.Accept}' or '{FigureCandidates.IgnorePrefix} REASON' in the decision column, then run 'figures accept'.");
+        }));
+        var accept = new Command("accept", $"Move the decided rows of data/{FigureCandidates.ReviewFileName} into figures.csv (accept) or figures-ignored.csv (ignore: reason).") { data };
+        accept.SetAction(result => Figures(result.GetValue(data), corpus =>
+        {
+            var done = FigureCandidates.ApplyReview(corpus);
+            Terminal.WriteLine($"accepted {done.Accepted}, ignored {done.Ignored}, {done.Open} still undecided.");
+        }));
+        var figures = new Command("figures", "Reported figures: review what the extractor finds.") { review, accept };
+
+        return new RootCommand("Runs the repository's C# notebooks (nbformat 4.5, .NET Interactive's C# dialect) and renders them.") { run, check, report, kernel, corpus, figures };
+    }
+
+    private static int Figures(string? data, Action<Corpus> action)
+    {
+        try
+        {
+            action(Corpus.Load(data ?? ProjectPaths.Data));
+            return Ok;
+        }
+        catch (Exception e) when (e is CorpusException or Analysis.Figures.FigureFormatException)
+        {
+            ErrorTerminal.WriteLine($"error: {e.Message}");
+            ErrorTerminal.WriteLine("nothing was written.");
+            return BadInput;
+        }
     }
 
     private static int AddToCorpus(string data, string[] files, AddOptions options)

@@ -1,0 +1,84 @@
+using System.Text;
+using Analysis.Figures;
+
+namespace Analysis.Tests;
+
+/// <summary>New texts' numbers: found as unreviewed candidates, reviewed in bulk, then part of the figures and the cross-checks.</summary>
+public class ReviewTests
+{
+    [Fact]
+    public void EveryQuantityOfANewText_IsACandidate_WithGuesses_AndTheShippedTextsHaveNone()
+    {
+        var (data, ids) = NewArticles.AddedToShipped();
+        using (data)
+        {
+            var corpus = Corpus.Load(data.Directory);
+            var candidates = FigureCandidates.Find(corpus);
+            Assert.All(candidates, c => Assert.Contains(c.Document, ids.Values));
+            var expected = File.ReadAllLines(Path.Combine(NewArticles.Folder, "expected-figures.csv")).Length - 1;
+            Assert.True(candidates.Length >= expected, $"{candidates.Length} candidates for {expected} quantities");
+            var workforce = Assert.Single(candidates, c => c.Value == 1.56e6);
+            Assert.Equal((ids["a-scraped.txt"], "employees", "workforce", "Amazon", ""), (workforce.Document, workforce.Unit, workforce.Measure, workforce.Entity, workforce.Period));
+            var raw = corpus[workforce.Document].Raw;
+            Assert.Equal(workforce.Quote, raw.Substring(workforce.Offset, workforce.Quote.Length));
+            var cuts = Assert.Single(candidates, c => c.Document == ids["a-scraped.txt"] && c.Value == 16000);
+            Assert.Equal(("job cuts", "2026-01"), (cuts.Measure, cuts.Period));
+        }
+    }
+
+    [Fact]
+    public void AReviewFile_AcceptsAndIgnoresInBulk_AndAnAcceptedStatementIsCrossChecked()
+    {
+        var (data, ids) = NewArticles.AddedToShipped();
+        using (data)
+        {
+            var corpus = Corpus.Load(data.Directory);
+            var path = FigureCandidates.WriteReview(corpus);
+            var lines = File.ReadAllLines(path, Encoding.UTF8).ToList();
+            // The reviewer's edits: accept the workforce and the 2026 capital expenditure (correcting the measure's scope), ignore the Swiss salary.
+            int Row(string quoteStart) => lines.FindIndex(l => l.Contains(quoteStart, StringComparison.Ordinal));
+            var workforce = Row("1,56 Millionen");
+            lines[workforce] = lines[workforce] + "accept";
+            var capex = Row("$118 Milliarden");
+            lines[capex] = lines[capex].Replace(",investment,2026-02,", ",investment (capital expenditure),2026,", StringComparison.Ordinal) + "accept";
+            var franken = Row("14'000 Franken");
+            lines[franken] = lines[franken] + "ignore: a salary in an example and not about Amazon";
+            File.WriteAllLines(path, lines);
+
+            var result = FigureCandidates.ApplyReview(corpus);
+
+            Assert.Equal((2, 1, lines.Count - 4), (result.Accepted, result.Ignored, result.Open));
+            var figures = FigureData.Load(corpus);
+            Assert.Contains(figures, f => f.Value == 1.56e6 && f.Measure == "workforce" && f.Document == ids["a-scraped.txt"]);
+            var checks = CrossChecks.Run(figures);
+            var workforceCheck = Assert.Single(checks, c => c.Rule == "agreement" && c.Claim.Contains("against 1,560,000", StringComparison.Ordinal) && c.Claim.Contains("1,540,000", StringComparison.Ordinal));
+            Assert.Equal(CrossChecks.Inconsistent, workforceCheck.Verdict);
+            Assert.Contains("„über 1,54 Millionen Mitarbeitern“", workforceCheck.Figures);
+            var capexCheck = Assert.Single(checks, c => c.Rule == "agreement" && c.Claim.StartsWith("investment (capital expenditure) of Amazon, 2026", StringComparison.Ordinal));
+            Assert.Equal(CrossChecks.Inconsistent, capexCheck.Verdict);
+            // Accepted and ignored statements are no longer candidates; the rest still are.
+            var after = FigureCandidates.Find(Corpus.Load(data.Directory));
+            Assert.DoesNotContain(after, c => c.Value is 1.56e6 or 118e9 && c.Document != ids["b-page.html"] || c.Quote.StartsWith("14'000", StringComparison.Ordinal));
+            Assert.Equal(result.Open, after.Length);
+        }
+    }
+
+    [Fact]
+    public void ABadDecision_NamesItsLineAndField_AndNothingIsWritten()
+    {
+        var (data, _) = NewArticles.AddedToShipped();
+        using (data)
+        {
+            var corpus = Corpus.Load(data.Directory);
+            var path = FigureCandidates.WriteReview(corpus);
+            var lines = File.ReadAllLines(path).ToList();
+            lines[1] = lines[1] + "accept";
+            lines[2] = lines[2] + "maybe";
+            File.WriteAllLines(path, lines);
+            var before = (File.ReadAllText(path), File.ReadAllText(Path.Combine(data.Directory, "figures.csv")));
+            var e = Assert.Throws<FigureFormatException>(() => FigureCandidates.ApplyReview(corpus));
+            Assert.Equal((3, "decision"), (e.Line, e.Field));
+            Assert.Equal(before, (File.ReadAllText(path), File.ReadAllText(Path.Combine(data.Directory, "figures.csv"))));
+        }
+    }
+}
