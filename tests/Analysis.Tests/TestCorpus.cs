@@ -9,6 +9,13 @@ public static class TestCorpus
 
     public static Corpus Corpus => Loaded.Value;
 
+    /// <summary>The five texts the repository ships, by id: tests of behaviour on them hold whatever texts a user adds.</summary>
+    public static readonly string[] ShippedIds = ["kleine", "taz", "tkp", "kettner", "essay"];
+
+    public static Corpus Shipped => ShippedCorpus.Value;
+
+    private static readonly Lazy<Corpus> ShippedCorpus = new(() => Loaded.Value.Where(d => ShippedIds.Contains(d.Id)));
+
     public static Document Doc(string id) => Corpus[id];
 }
 
@@ -22,7 +29,7 @@ public static class NewArticles
     /// <summary>A copy of the shipped data with the four articles added through <see cref="CorpusFiles.Add"/>; ids by file name.</summary>
     public static (TempData Data, Dictionary<string, string> Ids) AddedToShipped()
     {
-        var data = TempData.CopyOf(ProjectPaths.Data);
+        var data = TempData.ShippedOnly();
         var added = CorpusFiles.Add(data.Directory, [.. Files.Select(f => Path.Combine(Folder, f))], new AddOptions { Genre = "news report" });
         return (data, added.ToDictionary(a => Path.GetFileName(a.Source), a => a.Info.Id));
     }
@@ -49,6 +56,28 @@ public sealed class TempData : IDisposable
             System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
+        return data;
+    }
+
+    /// <summary>The shipped texts alone (whatever a user has added to data/), with the figure files.</summary>
+    public static TempData ShippedOnly()
+    {
+        var data = new TempData();
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(ProjectPaths.Data, "corpus.json")))!;
+        var documents = manifest["documents"]!.AsArray();
+        foreach (var entry in documents.ToList())
+            if (!TestCorpus.ShippedIds.Contains(entry!["id"]!.GetValue<string>())) documents.Remove(entry);
+        File.WriteAllText(Path.Combine(data.Directory, "corpus.json"), manifest.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        var sums = new StringBuilder();
+        foreach (var entry in documents)
+        {
+            var file = entry!["file"]!.GetValue<string>();
+            File.Copy(Path.Combine(ProjectPaths.Raw, file), Path.Combine(data.Directory, "raw", file));
+            sums.Append(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(ProjectPaths.Raw, file))))).Append("  ").Append(file).Append('\n');
+        }
+        File.WriteAllText(Path.Combine(data.Directory, "raw", "SHA256SUMS"), sums.ToString());
+        foreach (var name in new[] { "figures.csv", "figures-ignored.csv" })
+            File.Copy(Path.Combine(ProjectPaths.Data, name), Path.Combine(data.Directory, name));
         return data;
     }
 

@@ -15,6 +15,9 @@ public sealed class Corpus
     public string DataDirectory { get; }
     public ImmutableArray<Document> Documents { get; }
 
+    /// <summary>The corpus restricted to some of its documents, in manifest order: a study's choice of texts, stated where it is made.</summary>
+    public Corpus Where(Func<Document, bool> keep) => new(DataDirectory, [.. Documents.Where(keep)]);
+
     public Document this[string id] =>
         Documents.FirstOrDefault(d => d.Id == id) ?? throw new KeyNotFoundException($"No document '{id}'. Known: {string.Join(", ", Documents.Select(d => d.Id))}.");
 
@@ -104,6 +107,6 @@ public sealed class Corpus
             removed.Where(r => r.Kind == RemovalKind.Metadata).Sum(r => r.Span.Length),
             removed.Where(r => r.Kind == RemovalKind.Boilerplate).Sum(r => r.Span.Length),
             removed);
-        return new Document(info, raw, paragraphs, comments, [.. draft.Facts], report);
+        return new Document(info, raw, paragraphs, comments, [.. draft.Facts], report) { Profile = profile.Name };
     }
 }

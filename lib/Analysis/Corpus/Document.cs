@@ -13,6 +13,9 @@ public sealed record Document(
 {
     public string Id => Info.Id;
 
+    /// <summary>The profile that cleaned the text: the manifest's, or <c>html</c> for a web page under <c>generic</c>.</summary>
+    public string Profile { get; init; } = Info.Profile;
+
     /// <summary>Paragraphs of the running text (title, standfirst, headings, body): no pull quotes, captions or notices.</summary>
     public IEnumerable<Paragraph> Body => Paragraphs.Where(p => p.Kind.CountsAsText());
 

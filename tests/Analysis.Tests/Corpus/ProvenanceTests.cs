@@ -10,7 +10,7 @@ public class ProvenanceTests
     {
         foreach (var (doc, unit) in AllUnits())
         {
-            var profile = CleaningProfiles.All[doc.Info.Profile];
+            var profile = CleaningProfiles.All[doc.Profile];
             Assert.True(profile.Normalize(doc.Raw, unit.Span).Text == unit.Text, $"{unit.Id} does not round-trip from {unit.Span}");
         }
     }

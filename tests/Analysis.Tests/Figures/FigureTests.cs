@@ -119,7 +119,7 @@ public class NumberExtractorTests
     [Fact]
     public void Matches_TraceToTheRawFile_AndCarryTheirSentence()
     {
-        var matches = NumberExtractor.Extract(TestCorpus.Corpus);
+        var matches = NumberExtractor.Extract(TestCorpus.Shipped);
         foreach (var m in matches.Where(m => m.Kind == MatchKind.Quantity))
         {
             var raw = TestCorpus.Doc(m.Document).Raw[m.Span.Start..m.Span.End];
@@ -131,7 +131,7 @@ public class NumberExtractorTests
     [Fact]
     public void OnTheCorpus_RecallIsAtLeast95Percent_AndEveryOtherQuantityIsIgnoredWithAReason()
     {
-        var e = ExtractorEvaluation.ForCorpus(TestCorpus.Corpus);
+        var e = ExtractorEvaluation.ForCorpus(TestCorpus.Shipped);
         Assert.True(e.Recall >= 0.95, $"recall {e.Recall:0.000}; missed: {string.Join(", ", e.Missed.Select(f => f.Id))}");
         Assert.True(e.Unexpected.IsEmpty, "extracted but neither curated nor ignored: " + string.Join("; ", e.Unexpected.Select(m => $"{m.Document}@{m.Span.Start} '{m.Text}'")));
         Assert.All(e.Ignored, i => Assert.False(string.IsNullOrWhiteSpace(i.Ignored.Reason)));

@@ -75,7 +75,7 @@ public class MeasureTests
     [Fact]
     public void Kwic_SortsByRightContext_AndTracesTheKeyword()
     {
-        var lines = Kwic.Find(TestCorpus.Corpus.Units(), "KI", window: 3);
+        var lines = Kwic.Find(TestCorpus.Shipped.Units(), "KI", window: 3);
         Assert.Equal(34, lines.Count); // 4 + 10 + 10 + 5 + 5 standalone "KI" tokens (see KiTokens_PerDocument_EqualTheHandCount)
         Assert.Equal(lines.Select(l => l.Right.ToLowerInvariant()).Order(StringComparer.Ordinal), lines.Select(l => l.Right.ToLowerInvariant()));
         var first = lines[0];
@@ -86,7 +86,7 @@ public class MeasureTests
     [Fact]
     public void Collocations_FindTheCorpussFixedPhrases()
     {
-        var rows = Collocations.Find(TestCorpus.Corpus.Units());
+        var rows = Collocations.Find(TestCorpus.Shipped.Units());
         Assert.Equal(("Web", "Services", 4), (rows[0].First, rows[0].Second, rows[0].N));
         Assert.Contains(rows, r => r.First == "Andy" && r.Second == "Jassy");
         Assert.All(rows, r => Assert.True(r.N >= 2));
@@ -109,7 +109,7 @@ public class MeasureTests
     [Fact]
     public void Mentions_CountKiInAllItsForms()
     {
-        var rows = Mentions.Count(TestCorpus.Corpus);
+        var rows = Mentions.Count(TestCorpus.Shipped);
         var taz = rows.Single(r => r.Document == "taz" && r.Family == "KI");
         // 10 standalone "KI" + compounds in the taz body (KI-Entwicklung, KI-Boom, KI-Hype, Polizei-KI, …)
         Assert.True(taz.Mentions > 10);
@@ -129,7 +129,7 @@ public class TermPipelineTests
         var byIndex = new List<int>();
         var expected = new Dictionary<string, int>();
         var total = 0;
-        foreach (var unit in TestCorpus.Corpus.Units())
+        foreach (var unit in TestCorpus.Shipped.Units())
         {
             total += fast.CountInto(unit.Text, byIndex);
             foreach (var term in slow.Terms(unit)) expected[term.Key] = expected.GetValueOrDefault(term.Key) + 1;
@@ -145,8 +145,8 @@ public class TermGroupingTests
     [Fact]
     public void ByGenre_GroupsTheNewsReportsAgainstTheRest()
     {
-        var counts = TermCounts.ByGenre(TestCorpus.Corpus, "news report", "news", "other");
-        var byDoc = TermCounts.ByDocument(TestCorpus.Corpus);
+        var counts = TermCounts.ByGenre(TestCorpus.Shipped, "news report", "news", "other");
+        var byDoc = TermCounts.ByDocument(TestCorpus.Shipped);
         Assert.Equal(byDoc.Totals["tkp"] + byDoc.Totals["kettner"], counts.Totals["news"]);
         Assert.Equal(byDoc.Totals["kleine"] + byDoc.Totals["taz"] + byDoc.Totals["essay"], counts.Totals["other"]);
     }
@@ -156,6 +156,6 @@ public class TermGroupingTests
     {
         var counts = TermCounts.ArticleAndComments(TestCorpus.Doc("tkp"));
         Assert.Equal(["article", "comments"], counts.Groups);
-        Assert.Equal(TermCounts.ByDocument(TestCorpus.Corpus).Totals["tkp"], counts.Totals["article"]);
+        Assert.Equal(TermCounts.ByDocument(TestCorpus.Shipped).Totals["tkp"], counts.Totals["article"]);
     }
 }

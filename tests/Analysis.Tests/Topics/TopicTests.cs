@@ -55,13 +55,13 @@ public class CoherenceTests
 
 public class TopicModelTests
 {
-    private static readonly Lazy<TopicDocuments> Units = new(() => TopicDocuments.FromCorpus(TestCorpus.Corpus));
+    private static readonly Lazy<TopicDocuments> Units = new(() => TopicDocuments.FromCorpus(TestCorpus.Shipped));
 
     [Fact]
     public void Units_AreParagraphsAndComments_WithTermsInAtLeastTwoUnits()
     {
         var units = Units.Value;
-        Assert.Equal(TestCorpus.Corpus.Units().Count(), units.Units.Length + units.Dropped.Length);
+        Assert.Equal(TestCorpus.Shipped.Units().Count(), units.Units.Length + units.Dropped.Length);
         Assert.Contains(units.Units, u => u is Comment);
         var df = units.Terms.SelectMany(t => t.Distinct()).GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
         Assert.All(units.Vocabulary, w => Assert.True(df[w] >= 2, w));
@@ -120,7 +120,7 @@ public class TopicModelTests
         Assert.Contains("terms in the vocabulary", tooMany.Message);
         Assert.Throws<ArgumentException>(() => TopicDocuments.Prepare([]));
         var stopOnly = new Paragraph("x/p1", "x", 1, ParagraphKind.Body, new TextSpan(0, 11), SourcedText.FromRaw("und der die", 0, 11));
-        var withEmpty = TopicDocuments.Prepare(TestCorpus.Corpus.Units().Append(stopOnly));
+        var withEmpty = TopicDocuments.Prepare(TestCorpus.Shipped.Units().Append(stopOnly));
         Assert.Contains(withEmpty.Dropped, u => u.Id == "x/p1");
     }
 }
