@@ -89,13 +89,13 @@ public static class Program
         {
             var path = FigureCandidates.WriteReview(corpus);
             var count = File.ReadAllLines(path).Length - 1;
-            Terminal.WriteLine($"{count} unreviewed figure{(count == 1 ? "" : "s")} in {Path.GetRelativePath(Directory.GetCurrentDirectory(), path)}: correct the guesses, write '{FigureCandidates.Accept}' or '{FigureCandidates.IgnorePrefix} REASON' in the decision column, then run 'figures accept'.");
+            ConsoleCapture.OriginalOut.WriteLine($"{count} unreviewed figure{(count == 1 ? "" : "s")} in {Path.GetRelativePath(Directory.GetCurrentDirectory(), path)}: correct the guesses, write '{FigureCandidates.Accept}' or '{FigureCandidates.IgnorePrefix} REASON' in the decision column, then run 'figures accept'.");
         }));
         var accept = new Command("accept", $"Move the decided rows of data/{FigureCandidates.ReviewFileName} into figures.csv (accept) or figures-ignored.csv (ignore: reason).") { data };
         accept.SetAction(result => Figures(result.GetValue(data), corpus =>
         {
             var done = FigureCandidates.ApplyReview(corpus);
-            Terminal.WriteLine($"accepted {done.Accepted}, ignored {done.Ignored}, {done.Open} still undecided.");
+            ConsoleCapture.OriginalOut.WriteLine($"accepted {done.Accepted}, ignored {done.Ignored}, {done.Open} still undecided.");
         }));
         var figures = new Command("figures", "Reported figures: review what the extractor finds.") { review, accept };
 
@@ -124,11 +124,11 @@ public static class Program
             foreach (var added in CorpusFiles.Add(data, files, options))
             {
                 var info = added.Info;
-                Terminal.WriteLine($"added '{info.Id}' from {added.Source} as raw/{info.File}: {added.Paragraphs} paragraphs; title: {info.Title ?? "(none)"}; date: " +
+                ConsoleCapture.OriginalOut.WriteLine($"added '{info.Id}' from {added.Source} as raw/{info.File}: {added.Paragraphs} paragraphs; title: {info.Title ?? "(none)"}; date: " +
                     $"{info.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "(none)"}; outlet: {info.Outlet ?? "(none)"}; authors: {(info.Authors.IsEmpty ? "(none)" : string.Join(", ", info.Authors))}" +
                     (added.RepairedSequences > 0 ? $"; repaired {added.RepairedSequences} double-encoded sequences" : ""));
             }
-            Terminal.WriteLine("Fill in what the files did not say (genre, an empty title or date) in data/corpus.json, then run the notebooks again.");
+            ConsoleCapture.OriginalOut.WriteLine("Fill in what the files did not say (genre, an empty title or date) in data/corpus.json, then run the notebooks again.");
             return Ok;
         }
         catch (CorpusException e)
