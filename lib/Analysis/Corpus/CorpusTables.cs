@@ -18,8 +18,11 @@ public static partial class CorpusTables
     public sealed record DocumentRow(string Id, string Outlet, string Published, string Genre, string Title, int Paragraphs, int Words, int Comments, int CommentWords);
 
     /// <summary>One row per document: outlet, date, genre, title, paragraphs and words of the running text, comments.</summary>
-    public static Frame<string, string> Documents(Corpus corpus) =>
-        Frame.FromRecords(corpus.Documents.Select(d => new DocumentRow(
+    public static Frame<string, string> Documents(Corpus corpus) => Frame.FromRecords(DocumentRows(corpus)).IndexRows<string>("Id");
+
+    /// <summary>The rows of <see cref="Documents"/>, for readings that cite them.</summary>
+    public static IReadOnlyList<DocumentRow> DocumentRows(Corpus corpus) =>
+        [.. corpus.Documents.Select(d => new DocumentRow(
                 d.Id,
                 d.Info.Outlet ?? "",
                 d.Info.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
@@ -28,17 +31,18 @@ public static partial class CorpusTables
                 d.Body.Count(),
                 d.Body.Sum(p => Words(p.Text)),
                 d.Comments.Length,
-                d.Comments.Sum(c => Words(c.Text)))))
-            .IndexRows<string>("Id");
+                d.Comments.Sum(c => Words(c.Text))))];
 
     public sealed record CleaningRow(string Id, int Raw, int Body, int Comments, int Metadata, int Boilerplate, int Other, double KeptShare);
 
     /// <summary>The cleaning report per document, in raw characters; KeptShare = (body + comments) / raw.</summary>
-    public static Frame<string, string> Cleaning(Corpus corpus) =>
-        Frame.FromRecords(corpus.Reports.Select(r => new CleaningRow(
+    public static Frame<string, string> Cleaning(Corpus corpus) => Frame.FromRecords(CleaningRows(corpus)).IndexRows<string>("Id");
+
+    /// <summary>The rows of <see cref="Cleaning"/>, for readings that cite them.</summary>
+    public static IReadOnlyList<CleaningRow> CleaningRows(Corpus corpus) =>
+        [.. corpus.Reports.Select(r => new CleaningRow(
                 r.DocumentId, r.RawChars, r.BodyChars, r.CommentChars, r.MetadataChars, r.BoilerplateChars, r.OtherChars,
-                Math.Round((double)(r.BodyChars + r.CommentChars) / r.RawChars, 3))))
-            .IndexRows<string>("Id");
+                Math.Round((double)(r.BodyChars + r.CommentChars) / r.RawChars, 3)))];
 
     public sealed record RemovedRow(string Document, int Start, int End, string Kind, string Reason, string Text);
 

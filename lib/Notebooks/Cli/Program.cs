@@ -228,8 +228,9 @@ public static class Program
         var readings = results.SelectMany(r => r.Result.Readings).ToList();
         if (readings.Count > 0)
         {
-            ErrorTerminal.WriteLine($"{readings.Count} reading{(readings.Count == 1 ? "" : "s")} in the markdown no longer match{(readings.Count == 1 ? "es" : "")} the results: edit the prose, then run again.");
-            foreach (var problem in readings) ErrorTerminal.WriteLine("  " + problem);
+            // Plain lines, not wrapped at the terminal's width: each problem is one line to read or grep.
+            ConsoleCapture.OriginalError.WriteLine($"{readings.Count} reading{(readings.Count == 1 ? "" : "s")} in the markdown no longer match{(readings.Count == 1 ? "es" : "")} the results: edit the prose, then run again.");
+            foreach (var problem in readings) ConsoleCapture.OriginalError.WriteLine("  " + problem);
         }
 
         if (report) Report(notebooks, output);
