@@ -53,7 +53,7 @@ public class ReadingsTests
     [InlineData("With 300 to 2,100 counted tokens per text.", new[] { "300", "2,100" })]
     [InlineData("Four of five texts state it; stability falls by -0.05.", new[] { "Four", "five", "-0.05" })]
     [InlineData("G2 > <!--def-->3.84<!--/--> means p < <!--def-->0.05<!--/-->; T3 and c4.1 and log2 are names, `top(10)` is code.", new string[0])]
-    [InlineData("See [the docs](https://example.org/v2/page-3) and <!-- a comment with 7 -->.", new string[0])]
+    [InlineData("See [the docs](https://example.org/v2/page-3), notebook 01 and <!-- a comment with 7 -->.", new string[0])]
     public void UnboundNumbers_AreDigitsAndNumberWordsOutsideMarksAndCode(string markdown, string[] expected) =>
         Assert.Equal(expected, Readings.UnboundNumbers(markdown));
 

@@ -47,8 +47,8 @@ public static partial class Readings
     [GeneratedRegex(@"<!--\s*(?:claim:(?<name>[A-Za-z0-9_.\-]+)|(?<def>def))\s*-->(?<text>.*?)<!--\s*/\s*-->", RegexOptions.Singleline)]
     private static partial Regex Marker();
 
-    // Spans of markdown whose digits are not statements: code, link targets, comments, autolinks.
-    [GeneratedRegex(@"```.*?```|`[^`\n]*`|\]\([^)\s]*\)|<!--.*?-->|<https?://[^>]*>", RegexOptions.Singleline)]
+    // Spans of markdown whose digits are not statements: code, link targets, comments, autolinks, names of notebooks ("notebook 01").
+    [GeneratedRegex(@"```.*?```|`[^`\n]*`|\]\([^)\s]*\)|<!--.*?-->|<https?://[^>]*>|\b[Nn]otebooks? \d\d\b", RegexOptions.Singleline)]
     private static partial Regex NotProse();
 
     // A number standing on its own: not glued to a word (G2, log2, T3, c4.1, Covid-19, 10th).
