@@ -19,6 +19,8 @@ public class RepositoryNotebooksTests
         var result = await new NotebookRunner().RunAsync(fresh);
         Assert.True(result.Succeeded, $"{name}, cell {result.FailedCell + 1}: {result.Error?.Name}: {result.Error?.Value}");
         Assert.DoesNotContain("\"output_type\": \"error\"", fresh.Serialize());
+        // Every number the prose states is one the run computed (or a declared definition).
+        Assert.True(result.Readings.Count == 0, $"{name}: readings that no longer hold:\n" + string.Join("\n", result.Readings));
         // A rerun must not change a committed notebook byte: outputs in git are what the code produces now.
         Assert.True(saved.Serialize() == fresh.Serialize(),
             $"{name}: saved outputs differ from a fresh run at {Notebooks.Cli.Program.FirstDifference(saved, fresh)}; run 'dotnet run --project lib/Notebooks -- run' and commit.");

@@ -33,17 +33,9 @@ public static class FigureCharts
         return chart;
     }
 
-    /// <summary>The value most statements give (ties: the larger), with every statement of it.</summary>
-    private static (double Value, List<ReportedFigure> Statements) Consensus(IEnumerable<ReportedFigure> statements)
-    {
-        var best = statements.GroupBy(f => f.Value).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).First();
-        return (best.Key, [.. statements]);
-    }
-
     /// <summary>
-    /// One bar per period, the value most statements give for it (hover: every statement with its quote), in period
-    /// order; optionally the running total. A period range whose single periods are charted too ("2025-10/2026-01"
-    /// beside "2025-10" and "2026-01") is their total and is left out here; the cross-checks compare it with them.
+    /// One bar per period (<see cref="FigureSeries.ByPeriod"/>: the value most statements give, totals of charted
+    /// periods left out), hover: every statement with its quote; optionally the running total.
     /// </summary>
     /// <param name="figures">The statements to chart, e.g. one measure of one entity.</param>
     /// <param name="title">Chart title.</param>
@@ -52,14 +44,10 @@ public static class FigureCharts
     /// <param name="cumulative">Adds the running total as a line.</param>
     public static GenericChart OverTime(IEnumerable<ReportedFigure> figures, string title, string yTitle, double scale = 1, bool cumulative = false)
     {
-        var list = figures.ToList();
-        var singles = list.Select(f => f.Period).Where(p => p.Length > 0 && !p.Contains('/')).ToHashSet(StringComparer.Ordinal);
-        bool IsTotal(string period) => period.Split('/') is [var from, var to] && singles.Count(p => string.CompareOrdinal(p, from) >= 0 && string.CompareOrdinal(p, to) <= 0) >= 2;
-        var periods = list.Where(f => !IsTotal(f.Period)).GroupBy(f => f.Period.Length == 0 ? "(no period)" : f.Period)
-            .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (Period: g.Key, Consensus: Consensus(g))).ToList();
+        var periods = FigureSeries.ByPeriod(figures);
         var labels = periods.Select(p => p.Period).ToArray();
-        var values = periods.Select(p => p.Consensus.Value / scale).ToArray();
-        var hover = periods.Select(p => $"{p.Consensus.Statements.Count} statement{(p.Consensus.Statements.Count == 1 ? "" : "s")}<br>{Cite(p.Consensus.Statements)}").ToArray();
+        var values = periods.Select(p => p.Value / scale).ToArray();
+        var hover = periods.Select(p => $"{p.Statements.Length} statement{(p.Statements.Length == 1 ? "" : "s")}<br>{Cite(p.Statements)}").ToArray();
         var bars = Bars(labels, values, hover, cumulative ? "in the period" : null);
         if (!cumulative) return bars.Style(title, xTitle: "period", yTitle: yTitle, height: 420, categoricalX: true, showLegend: false);
         var running = values.Select((_, i) => values.Take(i + 1).Sum()).ToArray();

@@ -49,6 +49,10 @@ public static class FigureData
 
     internal static readonly string[] Columns = ["id", "document", "quote", "offset", "value", "unit", "measure", "period", "entity", "kind", "note"];
 
+    /// <summary>The figure with the id, or an error naming the id and the file to look in.</summary>
+    public static ReportedFigure ById(this IEnumerable<ReportedFigure> figures, string id) =>
+        figures.FirstOrDefault(f => f.Id == id) ?? throw new KeyNotFoundException($"No figure '{id}' in {FileName}: the notebook cites it, the file lacks it.");
+
     public static ImmutableArray<ReportedFigure> Load(Corpus corpus) => Load(Path.Combine(corpus.DataDirectory, FileName));
 
     public static ImmutableArray<ReportedFigure> Load(string path)

@@ -55,7 +55,8 @@ public static partial class Readings
     [GeneratedRegex(@"(?<![\p{L}\p{N}_.,:/]|\p{L}-)[+\-−]?\d+(?:[.,]\d+)*(?![\p{L}\p{N}_])")]
     private static partial Regex Digits();
 
-    [GeneratedRegex(@"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|half|halves|twice|thrice|dozens?|quarters?|thirds?)\b", RegexOptions.IgnoreCase)]
+    // Scale words (thousand, million, billion) are the unit of the number before them, not numbers of their own.
+    [GeneratedRegex(@"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|half|halves|twice|thrice|dozens?|quarters?|thirds?)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NumberWords();
 
     /// <summary>The text a claim's value is compared by: numbers in invariant culture with digit grouping.</summary>
