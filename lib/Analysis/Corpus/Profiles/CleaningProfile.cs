@@ -34,6 +34,9 @@ public abstract class CleaningProfile
 
     protected static TextSpan Trimmed(string raw, RawLine first, RawLine last) => Trimmed(raw, first.Start, last.End);
 
+    /// <summary>What two paragraphs share when one repeats the other: their letters and digits, lower case.</summary>
+    protected static string DuplicateKey(string text) => new([.. text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
+
     /// <summary>Runs of non-blank lines, separated by blank lines.</summary>
     protected static List<List<RawLine>> Blocks(string raw, IEnumerable<RawLine> lines)
     {

@@ -47,12 +47,12 @@ public sealed partial class GenericProfile : CleaningProfile
         var first = ReadHeader(raw, lines, draft, out var title);
         var body = lines.Skip(first).ToList();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (title is not null) seen[Key(title)] = 0;
+        if (title is not null) seen[DuplicateKey(title)] = 0;
         var index = 0;
         foreach (var span in Paragraphs(raw, body))
         {
             var text = Normalize(raw, span).Text;
-            var key = Key(text);
+            var key = DuplicateKey(text);
             if (key.Length == 0) continue;
             if (seen.TryGetValue(key, out var earlier))
             {
@@ -80,8 +80,6 @@ public sealed partial class GenericProfile : CleaningProfile
             draft.Paragraph(kind, span);
         }
     }
-
-    private static string Key(string text) => new([.. text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
 
     /// <summary>Reads "Key: value" lines at the top of the file; returns the index of the first body line.</summary>
     private static int ReadHeader(string raw, IReadOnlyList<RawLine> lines, DocumentDraft draft, out string? title)

@@ -5,9 +5,10 @@ using AngleSharp.Html.Parser;
 namespace Analysis;
 
 /// <summary>
-/// A saved web page, parsed by AngleSharp's HTML5 parser and reduced to the article: the first
-/// <c>&lt;article&gt;</c> (else <c>&lt;main&gt;</c>, else the body); inside it headings, paragraphs, list items,
-/// block quotes and figure captions, none within navigation, asides, footers, forms or scripts. Everything else
+/// A saved web page, parsed by AngleSharp's HTML5 parser and reduced to the article: the <c>&lt;article&gt;</c> or
+/// <c>&lt;main&gt;</c> with the most paragraph text (else the body); inside it headings, paragraphs, list items,
+/// block quotes and figure captions, none within navigation, asides, footers, forms or scripts and none that is
+/// mostly link text (menus, share buttons, pagination). Everything else
 /// is listed as removed, the <c>&lt;head&gt;</c> as metadata. Title, outlet, date and authors come from the page's
 /// meta tags (Open Graph, <c>article:published_time</c>, <c>author</c>) or its <c>&lt;h1&gt;</c> and <c>&lt;time&gt;</c>.
 /// Every unit keeps its raw span: tags are dropped and entities decoded with each character mapped to the raw
@@ -19,8 +20,8 @@ public sealed class HtmlProfile : CleaningProfile
     public override string Name => ProfileName;
 
     public override string Description =>
-        "HTML parsed with AngleSharp; the article (<article>, else <main>, else <body>) reduced to headings, paragraphs, list items, block quotes " +
-        "and captions outside nav/aside/footer/form/script; the <head> is metadata, everything else between kept blocks is listed as removed; " +
+        "HTML parsed with AngleSharp; the article (the <article> or <main> with the most paragraph text, else <body>) reduced to headings, paragraphs, " +
+        "list items, block quotes and captions outside nav/aside/footer/form/script and not mostly link text; the <head> is metadata, everything else between kept blocks is listed as removed; " +
         "title, outlet, date and authors from meta tags, <h1> and <time>; tags dropped and entities decoded with raw offsets kept.";
 
     private static readonly HashSet<string> BlockElements = new(StringComparer.OrdinalIgnoreCase) { "h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "figcaption", "dd" };
@@ -43,15 +44,16 @@ public sealed class HtmlProfile : CleaningProfile
         var document = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true }).ParseDocument(raw);
         ReadMetadata(raw, document, draft);
 
-        var root = document.QuerySelector("article") ?? document.QuerySelector("main") ?? document.QuerySelector("[itemprop=articleBody]") ?? document.Body;
+        var root = ArticleRoot(document);
         var kept = new List<(TextSpan Span, ParagraphKind Kind)>();
         if (root is not null)
         {
             foreach (var element in root.Descendants<IElement>().Where(e => BlockElements.Contains(e.LocalName)))
             {
-                if (element.Ancestors<IElement>().Any(a => Excluded.Contains(a.LocalName) || ExcludedRoles.Contains(a.GetAttribute("role") ?? "") || BlockElements.Contains(a.LocalName) && a.LocalName != "li"))
+                if (element.Ancestors<IElement>().TakeWhile(a => a != root.ParentElement).Any(a => IsFurniture(a) || BlockElements.Contains(a.LocalName) && a.LocalName != "li"))
                     continue;
                 if (element.LocalName == "li" && element.QuerySelector("p, li, ul, ol") is not null) continue; // its inner blocks are taken instead
+                if (LinkDensity(element) > 0.5) continue; // menus, share buttons, pagination, teasers: text that is mostly links
                 if (Span(raw, element) is not { } span || string.IsNullOrWhiteSpace(WebUtility.HtmlDecode(element.TextContent))) continue;
                 if (kept.Count > 0 && span.Start < kept[^1].Span.End) continue;
                 var kind = element.LocalName switch
@@ -65,15 +67,73 @@ public sealed class HtmlProfile : CleaningProfile
             }
         }
 
+        // The headline often stands above the article's container: keep the page's first <h1> when the root has none.
+        var titleFact = draft.Facts.FirstOrDefault(f => f.Field == "title")?.Value;
+        if (root is not null && root.QuerySelector("h1") is null && document.QuerySelector("h1") is { } headline && Span(raw, headline) is { } headlineSpan
+            && (titleFact is null || DuplicateKey(Collapse(headline.TextContent)) == DuplicateKey(titleFact))
+            && kept.All(k => k.Span.End <= headlineSpan.Start || k.Span.Start >= headlineSpan.End))
+        {
+            kept.Add((headlineSpan, ParagraphKind.Title));
+            kept.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        }
+
         var head = document.Head is { } h ? Span(raw, h) : null;
         var position = 0;
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (span, kind) in kept)
         {
             RemoveGap(raw, draft, position, span.Start, head);
-            draft.Paragraph(kind, span);
             position = span.End;
+            // Pages repeat their headline (an <h1> above, an <h2> in the article) and teasers: keep the first.
+            var key = DuplicateKey(Normalize(raw, span).Text);
+            if (seen.TryGetValue(key, out var first))
+            {
+                draft.Remove(span, RemovalKind.Boilerplate, $"repeats paragraph {first}");
+                continue;
+            }
+            seen[key] = seen.Count + 1;
+            draft.Paragraph(kind, span);
         }
         RemoveGap(raw, draft, position, raw.Length, head);
+    }
+
+    /// <summary>
+    /// The element holding the article, found as readability tools find it: every paragraph of some length that is
+    /// not mostly links and not inside page furniture scores its length for its parent and half of it for its
+    /// grandparent; the highest-scoring element wins (an <c>article</c> or <c>main</c> around it is taken whole).
+    /// The body when no paragraph qualifies.
+    /// </summary>
+    private static IElement? ArticleRoot(IDocument document)
+    {
+        var body = document.Body;
+        if (body is null) return null;
+        var scores = new Dictionary<IElement, double>();
+        foreach (var p in body.QuerySelectorAll("p"))
+        {
+            var length = p.TextContent.Trim().Length;
+            if (length < 25 || LinkDensity(p) > 0.5 || p.Ancestors<IElement>().Any(IsFurniture)) continue;
+            if (p.ParentElement is { } parent) scores[parent] = scores.GetValueOrDefault(parent) + length;
+            if (p.ParentElement?.ParentElement is { } grand) scores[grand] = scores.GetValueOrDefault(grand) + length / 2.0;
+        }
+        if (scores.Count == 0) return body;
+        var best = scores.OrderByDescending(s => s.Value).First().Key;
+        return best.Ancestors<IElement>().FirstOrDefault(a => a.LocalName is "article" or "main") ?? best;
+    }
+
+    // Class or id words of page furniture (readability's "unlikely candidates", with German sites' words).
+    private static readonly System.Text.RegularExpressions.Regex FurnitureName = new(
+        "comment|kommentar|related|sidebar|share|social|newsletter|breadcrumb|pagination|navigation|menu|footer|promo|advert|werbung|outbrain|taboola|cookie|consent|paywall|subscribe|abo-",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+    private static bool IsFurniture(IElement element) =>
+        Excluded.Contains(element.LocalName) || ExcludedRoles.Contains(element.GetAttribute("role") ?? "")
+        || FurnitureName.IsMatch(element.GetAttribute("class") ?? "") || FurnitureName.IsMatch(element.Id ?? "");
+
+    /// <summary>The share of an element's text that sits inside links.</summary>
+    private static double LinkDensity(IElement element)
+    {
+        var text = element.TextContent.Trim().Length;
+        return text == 0 ? 0 : (double)element.QuerySelectorAll("a").Sum(a => a.TextContent.Trim().Length) / text;
     }
 
     /// <summary>What lies between two kept blocks: the head as metadata, the rest as boilerplate, named by the elements that start in it.</summary>
