@@ -18,7 +18,8 @@ public sealed class KernelHarness : IDisposable
 
     public KernelHarness(string key = "test-key")
     {
-        Connection = new ConnectionInfo("tcp", "127.0.0.1", FreePort(), FreePort(), FreePort(), FreePort(), FreePort(), key, "hmac-sha256");
+        var ports = FreePorts(5);
+        Connection = new ConnectionInfo("tcp", "127.0.0.1", ports[0], ports[1], ports[2], ports[3], ports[4], key, "hmac-sha256");
         _wire = new WireFormat(key);
         Log = new StringWriter();
         _server = new KernelServer(Connection, TextWriter.Synchronized(Log));
@@ -66,13 +67,14 @@ public sealed class KernelHarness : IDisposable
     public SubscriberSocket IoPub { get; }
     public Thread ServerThread => _thread;
 
-    private static int FreePort()
+    /// <summary>Distinct free ports: all listeners stay open until every port is chosen, so the OS cannot hand one out twice.</summary>
+    private static int[] FreePorts(int count)
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        listeners.ForEach(l => l.Start());
+        var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+        listeners.ForEach(l => l.Stop());
+        return ports;
     }
 
     public JupyterMessage Request(string type, JsonObject content, JsonObject? metadata = null) => new()
