@@ -20,6 +20,7 @@ public static class MimeFormatter
     public const string PlainText = "text/plain";
     public const string Html = "text/html";
     public const string PlotlyJson = "application/vnd.plotly.v1+json";
+    public const string SvgImage = "image/svg+xml";
 
     /// <summary>Rows of a frame or series shown in HTML (first and last halves); the caption gives the total.</summary>
     public static int TableRows { get; set; } = 20;
@@ -76,21 +77,25 @@ public static class MimeFormatter
         // kernel (Jupyter clients need not send cell ids).
         var id = $"plotly-{FigureHash(figure)}-o{context.Output}";
         var json = ScriptJson(figure);
-        var fallback = "Plotly chart" + (title is null ? "" : ": " + title) + ". Open the notebook in VS Code or JupyterLab, or the HTML report, to see it.";
+        // The static image is drawn by the engine: viewers that run no scripts show it; where plotly.js is loaded
+        // (the report) the interactive chart replaces it.
+        var svg = SvgChart.Render(figure);
+        var image = $"data:image/svg+xml;base64,{Convert.ToBase64String(Encoding.UTF8.GetBytes(svg))}";
+        var alt = System.Net.WebUtility.HtmlEncode(title ?? "chart");
         var html = $$"""
-            <div id="{{id}}" class="plotly-chart"></div>
+            <div id="{{id}}" class="plotly-chart"><img src="{{image}}" alt="{{alt}}" style="max-width:100%"></div>
             <script type="text/javascript">
             (function () {
               var figure = {{json}};
               var element = document.getElementById("{{id}}");
-              if (window.Plotly) { window.Plotly.newPlot(element, figure.data, figure.layout, figure.config); }
-              else { element.textContent = {{ScriptJson(JsonValue.Create(fallback)!)}}; }
+              if (window.Plotly) { element.innerHTML = ""; window.Plotly.newPlot(element, figure.data, figure.layout, figure.config); }
             })();
             </script>
             """;
         return new MimeBundle()
             .Add(PlainText, title is null ? "Plotly chart" : $"Plotly chart: {title}")
             .Add(Html, html)
+            .Add(SvgImage, svg)
             .Add(PlotlyJson, figure);
     }
 
