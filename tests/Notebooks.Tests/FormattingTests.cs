@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using Analysis;
 using Notebooks.Engine;
@@ -11,16 +12,30 @@ public class FormattingTests
     private static readonly DisplayContext Context = new("chart", 1);
 
     [Fact]
-    public void DeedleFrame_IsAnHtmlTableWithTheTotalCount()
+    public void DeedleFrame_IsAnHtmlTableWithEveryRow_CollapsedWhenLong()
     {
         var corpus = Corpus.Load(ProjectPaths.Data);
-        var bundle = MimeFormatter.Format(CorpusTables.Removed(corpus), Context);
-        var html = bundle.Text("text/html")!;
+        var removed = CorpusTables.Removed(corpus);
+        var html = MimeFormatter.Format(removed, Context).Text("text/html")!;
         var rows = corpus.Documents.Sum(d => d.Report.Removed.Length);
-        Assert.Contains($"<caption>{rows} rows × 6 columns</caption>", html);
+        Assert.True(rows > MimeFormatter.CollapseAfter);
+        Assert.StartsWith($"<details><summary>{rows} rows × 6 columns: show every row</summary>", html);
+        Assert.Equal(rows, Regex.Matches(html, "<tr>").Count);            // every row, no ellipsis
+        Assert.DoesNotContain("(string)", html);                            // no type row
+        Assert.DoesNotContain("<th>0</th>", html);                          // no 0 … n−1 index
         Assert.Contains("<th>Reason</th>", html);
-        Assert.Contains("…", html); // more rows than shown: first and last rows with an ellipsis row between
-        Assert.Contains("Quelle: Kleine Zeitung", bundle.Text("text/plain"));
+        Assert.Contains("Quelle: Kleine Zeitung", MimeFormatter.Format(removed, Context).Text("text/plain"));
+    }
+
+    [Fact]
+    public void NumericColumns_GetDigitGrouping_AndOneNumberOfDecimals()
+    {
+        var frame = Deedle.Frame.FromRecords(new[] { new { Name = "a", Count = 1800000000L, Share = 0.159 }, new { Name = "b", Count = 12L, Share = 0.1454 } });
+        var html = MimeFormatter.Format(frame, Context).Text("text/html")!;
+        Assert.Contains(">1,800,000,000<", html);
+        Assert.Contains(">0.1590<", html);
+        Assert.Contains(">0.1454<", html);
+        Assert.Contains("<caption>2 rows × 3 columns</caption>", html);
     }
 
     [Fact]

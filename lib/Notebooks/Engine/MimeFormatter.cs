@@ -99,35 +99,68 @@ public static class MimeFormatter
             .Add(PlotlyJson, figure);
     }
 
+    /// <summary>Tables longer than this are collapsed into a &lt;details&gt; element (every row is still there).</summary>
+    public const int CollapseAfter = 25;
+
+    /// <summary>
+    /// A Deedle frame as an HTML table with every row (long tables collapsible, so nothing a reading calls "every" is
+    /// cut), no type row, the row keys only when they mean something (not 0 … n−1), and each numeric column with digit
+    /// grouping and one number of decimals.
+    /// </summary>
     private static MimeBundle FormatFrame(Deedle.Internal.IFrameFormattable frame, object value)
     {
         var (rows, columns) = frame.GetDimensions();
-        var grid = frame.InteractiveFormat(TableRows, 30, true);
+        var grid = frame.InteractiveFormat(Math.Max(rows, 1), Math.Max(columns, 1), true);
         var rowLevels = frame.GetRowLevels();
-        var html = new StringBuilder("<table class=\"deedle-frame\">");
-        html.Append("<caption>").Append(rows.ToString(CultureInfo.InvariantCulture)).Append(rows == 1 ? " row" : " rows")
-            .Append(" × ").Append(columns.ToString(CultureInfo.InvariantCulture)).Append(columns == 1 ? " column" : " columns").Append("</caption>");
-        for (var r = 0; r < grid.Length; r++)
+        // Row 0 holds column keys, row 1 their types; the column after the row keys is Deedle's "->" separator.
+        var body = grid.Skip(2).ToList();
+        var ordinalKeys = rowLevels == 1 && body.Select((r, i) => r[0] == i.ToString(CultureInfo.InvariantCulture)).All(x => x);
+        var first = ordinalKeys ? rowLevels + 1 : 0;
+        var cells = body.Select(r => r.Where((_, c) => c != rowLevels && c >= first).ToArray()).ToList();
+        var header = grid[0].Where((_, c) => c != rowLevels && c >= first).ToArray();
+        var formatted = FormatColumns(cells, header.Length);
+        var html = new StringBuilder();
+        var caption = $"{rows.ToString("#,0", CultureInfo.InvariantCulture)} {(rows == 1 ? "row" : "rows")} × {columns.ToString(CultureInfo.InvariantCulture)} {(columns == 1 ? "column" : "columns")}";
+        if (rows > CollapseAfter) html.Append("<details><summary>").Append(caption).Append(": show every row</summary>");
+        html.Append("<table class=\"deedle-frame\">");
+        if (rows <= CollapseAfter) html.Append("<caption>").Append(caption).Append("</caption>");
+        html.Append("<thead><tr class=\"keys\">");
+        foreach (var h in header) html.Append("<th>").Append(WebUtility.HtmlEncode(h)).Append("</th>");
+        html.Append("</tr></thead><tbody>");
+        foreach (var row in formatted)
         {
-            var row = grid[r];
-            // Row 0 holds column keys, row 1 their types; the column after the row keys is Deedle's "->" separator.
-            var isHeader = r < 2;
-            if (r == 0) html.Append("<thead>");
-            if (r == 2) html.Append("<tbody>");
-            html.Append(isHeader ? "<tr class=\"" + (r == 0 ? "keys" : "types") + "\">" : "<tr>");
+            html.Append("<tr>");
             for (var c = 0; c < row.Length; c++)
             {
-                if (c == rowLevels) continue;
-                var tag = isHeader || c < rowLevels ? "th" : "td";
-                html.Append('<').Append(tag).Append('>').Append(WebUtility.HtmlEncode(row[c] == ":" ? "…" : row[c])).Append("</").Append(tag).Append('>');
+                var tag = !ordinalKeys && c < rowLevels ? "th" : "td";
+                var (text, numeric) = row[c];
+                var style = numeric ? " style=\"text-align:right;white-space:nowrap\"" : text.Length <= 12 ? " style=\"white-space:nowrap\"" : "";
+                html.Append('<').Append(tag).Append(style).Append('>').Append(WebUtility.HtmlEncode(text)).Append("</").Append(tag).Append('>');
             }
             html.Append("</tr>");
-            if (r == 1) html.Append("</thead>");
         }
-        html.Append(grid.Length > 2 ? "</tbody></table>" : "</table>");
+        html.Append("</tbody></table>");
+        if (rows > CollapseAfter) html.Append("</details>");
         return new MimeBundle()
             .Add(PlainText, ((Deedle.Internal.IFsiFormattable)value).Format())
             .Add(Html, html.ToString());
+    }
+
+    /// <summary>Numeric columns (every non-empty cell a number) get digit grouping and the column's largest number of decimals, at most four.</summary>
+    private static List<(string Text, bool Numeric)[]> FormatColumns(List<string[]> rows, int columns)
+    {
+        var numeric = new bool[columns];
+        var decimals = new int[columns];
+        for (var c = 0; c < columns; c++)
+        {
+            var values = rows.Select(r => c < r.Length ? r[c] : "").Where(v => v.Length > 0 && v != "<missing>").ToList();
+            numeric[c] = values.Count > 0 && values.All(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _) && !v.Contains('E', StringComparison.OrdinalIgnoreCase) || v is "NaN");
+            decimals[c] = numeric[c] ? Math.Min(4, values.Max(v => v.Contains('.') ? v.Length - v.IndexOf('.') - 1 : 0)) : 0;
+        }
+        return [.. rows.Select(r => r.Select((v, c) =>
+            numeric[c] && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
+                ? (d.ToString("#,0" + (decimals[c] > 0 ? "." + new string('0', decimals[c]) : ""), CultureInfo.InvariantCulture), true)
+                : (v, false)).ToArray())];
     }
 
     private static MimeBundle FormatSeries(Deedle.Internal.ISeriesFormattable series, object value)
