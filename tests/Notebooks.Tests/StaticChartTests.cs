@@ -100,3 +100,41 @@ public class StaticChartTests
         }
     }
 }
+
+/// <summary>The HTML report as a small publication.</summary>
+public class ReportPublicationTests
+{
+    [Fact]
+    public void TheReport_HasAnIndexWithFindings_AndPagesWithContentsNeighboursAndNumberedFigures()
+    {
+        var notebooks = Directory.GetFiles(ProjectPaths.Notebooks, "*.ipynb").Order(StringComparer.Ordinal).Select(NotebookFile.Load).ToList();
+        var directory = Path.Combine(Path.GetTempPath(), "report-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var index = File.ReadAllText(Notebooks.Report.ReportWriter.Write(notebooks, directory));
+            var readmeTitle = File.ReadLines(Path.Combine(ProjectPaths.Root, "README.md")).First(l => l.StartsWith("# ", StringComparison.Ordinal))[2..];
+            Assert.Contains($"<h1>{System.Net.WebUtility.HtmlEncode(readmeTitle)}</h1>", index);
+            // Findings come from the notebooks' own tagged readings, with their computed values, not retyped.
+            var tagged = notebooks.SelectMany(n => n.AllCells.Where(c => (c.Json["metadata"]?["tags"] as JsonArray)?.Any(t => t!.GetValue<string>() == "finding") == true)).ToList();
+            Assert.NotEmpty(tagged);
+            foreach (var notebook in notebooks)
+                foreach (var finding in tagged.Where(c => notebook.AllCells.Any(x => x.Json == c.Json)))
+                    Assert.Contains(Notebooks.Report.ReportWriter.RenderMarkdown(finding.Source, Readings.Claims(notebook)), index);
+            Assert.DoesNotContain("<!--claim", index);
+            for (var i = 0; i < notebooks.Count; i++)
+            {
+                var page = File.ReadAllText(Path.Combine(directory, Notebooks.Report.ReportWriter.PageName(notebooks[i])));
+                Assert.Contains("<nav class=\"toc\">", page);
+                if (i > 0) Assert.Contains($"rel=\"prev\" href=\"{Notebooks.Report.ReportWriter.PageName(notebooks[i - 1])}\"", page);
+                if (i + 1 < notebooks.Count) Assert.Contains($"rel=\"next\" href=\"{Notebooks.Report.ReportWriter.PageName(notebooks[i + 1])}\"", page);
+                var charts = notebooks[i].CodeCells.Sum(c => c.Outputs.OfType<JsonObject>().Count(o => o["data"]?[MimeFormatter.PlotlyJson] is not null));
+                Assert.Equal(charts, Regex.Matches(page, "<figure id=\"figure-\\d+\">").Count);
+                if (charts > 0) Assert.Matches($"Figure 1</a>\\. .*From <a href=\"[^\"]*{Regex.Escape(notebooks[i].Name)}\">", page);
+            }
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}

@@ -24,6 +24,9 @@ public static partial class ReportWriter
     public static string PlotlyScriptName { get; } = typeof(Plotly.NET.GenericChart).Assembly.GetManifestResourceNames()
         .Single(n => n.EndsWith(".min.js", StringComparison.Ordinal)).Replace("Plotly.NET.", "", StringComparison.Ordinal);
 
+    /// <summary>The cell tag that puts a markdown reading on the report's index as a key finding.</summary>
+    public const string FindingTag = "finding";
+
     /// <summary>Writes the report into <paramref name="directory"/>; returns the index page's path.</summary>
     public static string Write(IReadOnlyList<NotebookFile> notebooks, string directory)
     {
@@ -34,8 +37,9 @@ public static partial class ReportWriter
             using var resource = typeof(Plotly.NET.GenericChart).Assembly.GetManifestResourceStream("Plotly.NET." + PlotlyScriptName)!;
             AtomicFile.Write(plotly, resource.CopyTo);
         }
-        foreach (var notebook in notebooks)
-            AtomicFile.WriteAllText(Path.Combine(directory, PageName(notebook)), RenderPage(notebook));
+        for (var i = 0; i < notebooks.Count; i++)
+            AtomicFile.WriteAllText(Path.Combine(directory, PageName(notebooks[i])),
+                RenderPage(notebooks[i], directory, i > 0 ? notebooks[i - 1] : null, i + 1 < notebooks.Count ? notebooks[i + 1] : null));
         var index = Path.Combine(directory, "index.html");
         AtomicFile.WriteAllText(index, RenderIndex(notebooks));
         return index;
@@ -52,42 +56,110 @@ public static partial class ReportWriter
         return notebook.Name;
     }
 
-    private static string RenderIndex(IReadOnlyList<NotebookFile> notebooks)
+    /// <summary>The project's title: the first heading of the repository's README, else "Notebooks".</summary>
+    private static string ProjectTitle(IReadOnlyList<NotebookFile> notebooks)
     {
-        var body = new StringBuilder("<h1>Notebooks</h1>\n<p>Rendered from the saved outputs of each notebook. Rerun them with <code>dotnet run --project lib/Notebooks -- run</code>.</p>\n<table class=\"index\"><thead><tr><th>Notebook</th><th>Title</th><th>Code cells</th><th>Status</th></tr></thead><tbody>\n");
-        foreach (var nb in notebooks)
-        {
-            var code = nb.CodeCells.ToList();
-            var errors = code.Count(c => c.Outputs.Any(o => o?["output_type"]?.GetValue<string>() == "error"));
-            var notRun = code.Count(c => c.Json["execution_count"] is null && !string.IsNullOrWhiteSpace(c.Source));
-            var status = errors > 0 ? "error" : notRun > 0 ? $"{notRun} cells not run" : "ok";
-            body.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"{Esc(PageName(nb))}\">{Esc(nb.Name)}</a></td><td>{Esc(Title(nb))}</td><td>{code.Count}</td><td class=\"status-{(status == "ok" ? "ok" : "bad")}\">{Esc(status)}</td></tr>\n");
-        }
-        body.Append("</tbody></table>\n");
-        return Page("Notebooks", body.ToString(), withPlotly: false);
+        var root = notebooks.Count > 0 ? Analysis.ProjectPaths.FindRoot(notebooks[0].Directory) : null;
+        var readme = root is null ? null : Path.Combine(root, "README.md");
+        if (readme is not null && File.Exists(readme))
+            foreach (var line in File.ReadLines(readme))
+                if (line.StartsWith("# ", StringComparison.Ordinal)) return line[2..].Trim();
+        return "Notebooks";
     }
 
-    private static string RenderPage(NotebookFile notebook)
+    /// <summary>The paragraph of the first markdown cell that states the question ("**Question.** …"), if any.</summary>
+    private static string? Question(NotebookFile notebook) =>
+        notebook.AllCells.Where(c => c.Type == "markdown").Select(c => c.Source).FirstOrDefault()?.Split("\n\n")
+            .FirstOrDefault(p => p.StartsWith("**Question.**", StringComparison.Ordinal));
+
+    private static bool IsFinding(NotebookCell cell) =>
+        cell.Type == "markdown" && (cell.Json["metadata"]?["tags"] as JsonArray)?.Any(t => t?.GetValue<string>() == FindingTag) == true;
+
+    private static string RenderIndex(IReadOnlyList<NotebookFile> notebooks)
     {
+        var title = ProjectTitle(notebooks);
         var body = new StringBuilder();
-        body.Append("<nav><a href=\"index.html\">← all notebooks</a> · <code>").Append(Esc(notebook.Name)).Append("</code></nav>\n");
+        body.Append("<header><h1>").Append(Esc(title)).Append("</h1>")
+            .Append("<p class=\"lede\">A short publication rendered from the saved notebooks: each chapter asks a question, answers it with code on the texts, and reads the result. Every number in the prose is bound to a value the run computed; a number that no longer holds is marked in red.</p></header>\n");
+        var chapter = 0;
+        foreach (var nb in notebooks)
+        {
+            chapter++;
+            var claims = Readings.Claims(nb);
+            body.Append(CultureInfo.InvariantCulture, $"<section class=\"chapter\"><h2><span class=\"number\">{chapter}</span> <a href=\"{Esc(PageName(nb))}\">{Esc(Title(nb))}</a></h2>\n");
+            if (Question(nb) is { } question) body.Append(RenderMarkdown(question, claims));
+            var findings = nb.AllCells.Where(IsFinding).ToList();
+            if (findings.Count > 0)
+            {
+                body.Append("<div class=\"findings\"><h3>Key findings</h3>");
+                foreach (var finding in findings) body.Append(RenderMarkdown(finding.Source, claims));
+                body.Append("</div>");
+            }
+            var stale = Readings.Check(nb).Count;
+            body.Append(CultureInfo.InvariantCulture, $"<p class=\"more\"><a href=\"{Esc(PageName(nb))}\">Read chapter {chapter} →</a>{(stale > 0 ? $" <span class=\"stale-note\">{stale} readings no longer hold</span>" : "")}</p></section>\n");
+        }
+        body.Append("<footer><p>Rerun everything with <code>dotnet run --project lib/Notebooks -- run</code>; the notebooks are in <code>notebooks/</code>.</p></footer>\n");
+        return Page(title, body.ToString(), withPlotly: false);
+    }
+
+    [GeneratedRegex("<h([23]) id=\"([^\"]+)\">(.*?)</h\\1>")]
+    private static partial Regex Heading();
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tag();
+
+    [GeneratedRegex(@"href=""([A-Za-z0-9_\-]+)\.ipynb")]
+    private static partial Regex NotebookLink();
+
+    private static string RenderPage(NotebookFile notebook, string directory, NotebookFile? previous, NotebookFile? next)
+    {
+        var content = new StringBuilder();
         var claims = Readings.Claims(notebook);
+        var (figures, tables) = (0, 0);
+        var notebookLink = Path.GetRelativePath(directory, notebook.Path).Replace('\\', '/');
         foreach (var cell in notebook.AllCells)
         {
             if (cell.Type == "markdown")
             {
-                body.Append("<section class=\"markdown\">").Append(RenderMarkdown(cell.Source, claims)).Append("</section>\n");
+                content.Append("<section class=\"markdown\">").Append(RenderMarkdown(cell.Source, claims)).Append("</section>\n");
                 continue;
             }
             if (!cell.IsCode) continue;
             var count = cell.Json["execution_count"]?.GetValue<int>();
-            body.Append("<section class=\"code\"><div class=\"prompt\">[").Append(count?.ToString(CultureInfo.InvariantCulture) ?? " ").Append("]</div>")
-                .Append("<pre class=\"source\"><code>").Append(Esc(cell.Source)).Append("</code></pre>\n");
+            content.Append("<section class=\"code\"><details class=\"source\"><summary>code, cell ").Append(cell.Index + 1).Append("</summary><pre class=\"source\"><code>")
+                .Append(Esc(cell.Source)).Append("</code></pre></details>\n");
             foreach (var output in cell.Outputs.OfType<JsonObject>())
-                body.Append(RenderOutput(output));
-            body.Append("</section>\n");
+            {
+                var rendered = RenderOutput(output);
+                var where = $"<a href=\"{Esc(notebookLink)}\">{Esc(notebook.Name)}</a>, cell {cell.Index + 1} (<code>{Esc(cell.Id)}</code>)";
+                if (output["data"]?[MimeFormatter.PlotlyJson] is JsonObject figure)
+                {
+                    figures++;
+                    var title = figure["layout"]?["title"]?["text"]?.GetValue<string>() ?? "chart";
+                    content.Append(CultureInfo.InvariantCulture, $"<figure id=\"figure-{figures}\">{rendered}<figcaption><a href=\"#figure-{figures}\">Figure {figures}</a>. {Esc(title)}. From {where}.</figcaption></figure>\n");
+                }
+                else if (output["data"]?[MimeFormatter.Html] is { } tableHtml && JupyterJson.JoinLines(tableHtml).Contains("deedle-frame", StringComparison.Ordinal))
+                {
+                    tables++;
+                    content.Append(CultureInfo.InvariantCulture, $"<div class=\"table\" id=\"table-{tables}\"><p class=\"table-caption\"><a href=\"#table-{tables}\">Table {tables}</a>. From {where}.</p>{rendered}</div>\n");
+                }
+                else
+                {
+                    content.Append(rendered);
+                }
+            }
+            content.Append("</section>\n");
         }
-        return Page(Title(notebook), body.ToString(), withPlotly: true);
+        var html = content.ToString();
+        var toc = new StringBuilder("<nav class=\"toc\"><h2>Contents</h2><ul>");
+        foreach (Match h in Heading().Matches(html))
+            toc.Append(CultureInfo.InvariantCulture, $"<li class=\"level-{h.Groups[1].Value}\"><a href=\"#{h.Groups[2].Value}\">{Tag().Replace(h.Groups[3].Value, "")}</a></li>");
+        toc.Append("</ul></nav>\n");
+        var nav = new StringBuilder("<nav class=\"pages\"><a href=\"index.html\">Contents of the report</a>");
+        if (previous is not null) nav.Append(" · <a rel=\"prev\" href=\"").Append(Esc(PageName(previous))).Append("\">← ").Append(Esc(Title(previous))).Append("</a>");
+        if (next is not null) nav.Append(" · <a rel=\"next\" href=\"").Append(Esc(PageName(next))).Append("\">").Append(Esc(Title(next))).Append(" →</a>");
+        nav.Append("</nav>\n");
+        return Page(Title(notebook), nav + toc.ToString() + "<main>" + html + "</main>" + nav, withPlotly: true);
     }
 
     [GeneratedRegex("\uE000(\\d+)\uE001")]
@@ -111,6 +183,8 @@ public static partial class ReportWriter
         }
         text.Append(source, position, source.Length - position);
         var html = Markdig.Markdown.ToHtml(text.ToString(), Markdown);
+        // A link to a notebook beside this one leads to its page in the report.
+        html = NotebookLink().Replace(html, m => $"href=\"{m.Groups[1].Value}.html");
         return MarkPlaceholder().Replace(html, m => pieces[int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)]);
     }
 
@@ -164,8 +238,15 @@ public static partial class ReportWriter
         <title>{{Esc(title)}}</title>
         {{(withPlotly ? $"<script src=\"{PlotlyScriptName}\"></script>" : "")}}
         <style>
-        body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1d1d1f; line-height: 1.5; }
-        nav { font-size: .9rem; margin-bottom: 1.5rem; color: #555; }
+        body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 72rem; margin: 2rem auto; padding: 0 1rem; color: #1d1d1f; line-height: 1.5; }
+        section.markdown, header, .chapter, footer { max-width: 46rem; }
+        nav { font-size: .9rem; margin: 1rem 0 1.5rem; color: #555; }
+        nav.toc { float: right; width: 16rem; margin: 0 0 1rem 1.5rem; padding: .5rem 1rem; background: #f7f7f9; border-radius: 6px; font-size: .85rem; }
+        nav.toc h2 { font-size: 1rem; margin: .3rem 0; } nav.toc ul { padding-left: 1rem; margin: 0; } nav.toc li.level-3 { margin-left: 1rem; }
+        .lede { font-size: 1.1rem; color: #444; } .chapter { border-top: 1px solid #ddd; padding-top: .5rem; }
+        .chapter h2 .number { color: #888; } .findings { background: #f7f9fc; border-left: 3px solid #4c72b0; padding: .2rem 1rem; }
+        figure { margin: 1rem 0; } figcaption, .table-caption { color: #555; font-size: .85rem; margin: .3rem 0; }
+        details.source summary { color: #888; font-size: .8rem; cursor: pointer; }
         section.code { margin: 1rem 0; position: relative; }
         .prompt { position: absolute; left: -3.2rem; top: .4rem; color: #888; font: .8rem ui-monospace, monospace; }
         pre { white-space: pre-wrap; word-break: break-word; font: .85rem/1.4 ui-monospace, SFMono-Regular, Menlo, monospace; margin: .3rem 0; padding: .5rem .7rem; border-radius: 4px; }
@@ -177,7 +258,6 @@ public static partial class ReportWriter
         table { border-collapse: collapse; font-size: .85rem; margin: .5rem 0; }
         th, td { border-bottom: 1px solid #e3e3e3; padding: .25rem .6rem; text-align: left; vertical-align: top; }
         thead th { border-bottom: 2px solid #bbb; }
-        tr.types th { font-weight: normal; color: #888; font-size: .75rem; }
         caption { caption-side: bottom; text-align: left; color: #777; font-size: .8rem; padding-top: .3rem; }
         .status-ok { color: #1a7f37; } .status-bad { color: #d33; }
         .claim.stale { background: #fdecea; text-decoration: line-through; } .stale-note { color: #d33; font-weight: 600; }
