@@ -100,9 +100,9 @@ public class EngineTests
     [Fact]
     public async Task AfterAnAbandonedCell_TheSessionGoesOnFromTheStateBeforeIt()
     {
-        var session = new CSharpSession(new SessionOptions("x.ipynb", Path.GetTempPath(), TimeSpan.FromMilliseconds(300)));
+        var session = new CSharpSession(new SessionOptions("x.ipynb", Path.GetTempPath(), TimeSpan.FromSeconds(3)));
         Assert.True((await session.ExecuteAsync("var n = 1;", "a", "x[1]", 1, new OutputCollector())).Succeeded);
-        var slow = await session.ExecuteAsync("n = 99; System.Threading.Thread.Sleep(5_000); var m = 2;", "b", "x[2]", 2, new OutputCollector());
+        var slow = await session.ExecuteAsync("n = 99; System.Threading.Thread.Sleep(15_000); var m = 2;", "b", "x[2]", 2, new OutputCollector());
         Assert.False(slow.Succeeded);
         var next = new OutputCollector();
         Assert.True((await session.ExecuteAsync("n + 1", "c", "x[3]", 3, next)).Succeeded);

@@ -10,6 +10,14 @@ public static class ChartStyle
 {
     public const int Width = 820;
 
+    /// <summary>The one palette of every chart: series colours in order, so a second series is always the same red.</summary>
+    public static readonly string[] Palette = ["#4c72b0", "#c44e52", "#55a868", "#8172b2", "#ccb974", "#64b5cd", "#8c8c8c"];
+
+    /// <summary>For what is shown but not significant or not the text (grey bars, "other").</summary>
+    public const string Muted = "#bbbbbb";
+
+    public static string Colour(int series) => Palette[series % Palette.Length];
+
     /// <param name="chart">The chart to style.</param>
     /// <param name="title">Chart title.</param>
     /// <param name="xTitle">x-axis title, or null for none.</param>
@@ -28,7 +36,10 @@ public static class ChartStyle
         layout.SetProperty("title", new Dictionary<string, object> { ["text"] = title, ["x"] = 0.02 });
         layout.SetProperty("width", Width);
         layout.SetProperty("height", height);
-        layout.SetProperty("legend", new Dictionary<string, object> { ["orientation"] = "h", ["y"] = -0.2 });
+        // Legend entries in the order of the series (plotly reverses them for stacked bars by default).
+        layout.SetProperty("legend", new Dictionary<string, object> { ["orientation"] = "h", ["y"] = -0.2, ["traceorder"] = "normal" });
+        // The toolbar stands vertically at the right edge, away from the left-aligned title.
+        layout.SetProperty("modebar", new Dictionary<string, object> { ["orientation"] = "v" });
         layout.SetProperty("margin", new Dictionary<string, object> { ["l"] = 90, ["r"] = 20, ["t"] = 60, ["b"] = 60 });
         layout.SetProperty("xaxis", Axis(xTitle, categoricalX ? "category" : null, null));
         layout.SetProperty("yaxis", Axis(yTitle, null, yRange));

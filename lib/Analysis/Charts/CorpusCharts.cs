@@ -16,11 +16,11 @@ public static class CorpusCharts
         var reports = corpus.Reports.Reverse().ToArray();
         (string Name, Func<CleaningReport, int> Chars, string Colour)[] parts =
         [
-            ("body", r => r.BodyChars, "#4c72b0"),
-            ("reader comments", r => r.CommentChars, "#55a868"),
-            ("metadata", r => r.MetadataChars, "#8172b2"),
-            ("boilerplate", r => r.BoilerplateChars, "#c44e52"),
-            ("other (blank lines, frames, markers)", r => r.OtherChars, "#cccccc"),
+            ("body", r => r.BodyChars, ChartStyle.Colour(0)),
+            ("reader comments", r => r.CommentChars, ChartStyle.Colour(2)),
+            ("metadata", r => r.MetadataChars, ChartStyle.Colour(3)),
+            ("boilerplate", r => r.BoilerplateChars, ChartStyle.Colour(1)),
+            ("other (blank lines, frames, markers)", r => r.OtherChars, ChartStyle.Muted),
         ];
         var bars = parts.Select(p => Chart.Bar<int, string, string>(
             values: reports.Select(p.Chars).ToArray(),
@@ -30,6 +30,7 @@ public static class CorpusCharts
         return Chart.Combine(bars).Style(
             title: "What each raw file is made of (characters)",
             xTitle: "characters in the raw file",
+            yTitle: "document",
             height: 380,
             barMode: "stack");
     }

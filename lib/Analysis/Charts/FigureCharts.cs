@@ -12,17 +12,15 @@ namespace Analysis;
 /// </summary>
 public static class FigureCharts
 {
-    private static readonly string[] Palette = ["#4c72b0", "#c44e52", "#55a868", "#8172b2", "#ccb974", "#64b5cd"];
-
     private static string Cite(ReportedFigure f) => $"{f.Document}: „{f.Quote}“";
 
     private static string Cite(IEnumerable<ReportedFigure> figures) => string.Join("<br>", figures.Select(Cite));
 
     private static string N(double v) => Math.Abs(v) >= 1000 ? v.ToString("#,0", CultureInfo.InvariantCulture) : v.ToString("0.###", CultureInfo.InvariantCulture);
 
-    private static GenericChart Bars(IReadOnlyList<string> keys, IReadOnlyList<double> values, IReadOnlyList<string> hover, string? name = null, string colour = "#4c72b0")
+    private static GenericChart Bars(IReadOnlyList<string> keys, IReadOnlyList<double> values, IReadOnlyList<string> hover, string? name = null, string? colour = null)
     {
-        var chart = Chart.Column<double, string, string>(values: values, Keys: keys.ToArray(), Name: name ?? "", MarkerColor: Color.fromString(colour));
+        var chart = Chart.Column<double, string, string>(values: values, Keys: keys.ToArray(), Name: name ?? "", MarkerColor: Color.fromString(colour ?? ChartStyle.Colour(0)));
         foreach (var trace in GenericChart.getTraces(chart))
         {
             trace.SetProperty("hovertext", hover.ToArray());
@@ -51,7 +49,7 @@ public static class FigureCharts
         var bars = Bars(labels, values, hover, cumulative ? "in the period" : null);
         if (!cumulative) return bars.Style(title, xTitle: "period", yTitle: yTitle, height: 420, categoricalX: true, showLegend: false);
         var running = values.Select((_, i) => values.Take(i + 1).Sum()).ToArray();
-        var line = Chart.Line<string, double, string>(x: labels, y: running, Name: "running total", ShowMarkers: true, LineColor: Color.fromString(Palette[1]), MarkerColor: Color.fromString(Palette[1]));
+        var line = Chart.Line<string, double, string>(x: labels, y: running, Name: "running total", ShowMarkers: true, LineColor: Color.fromString(ChartStyle.Colour(1)), MarkerColor: Color.fromString(ChartStyle.Colour(1)));
         return Chart.Combine([bars, line]).Style(title, xTitle: "period", yTitle: yTitle, height: 420, categoricalX: true);
     }
 
@@ -62,30 +60,45 @@ public static class FigureCharts
         var partGroups = parts.GroupBy(f => f.Value).OrderBy(g => g.Key).ToList();
         var labels = baseGroups.Select(g => $"{N(g.Key.Value)} ({g.Key.Entity}; {string.Join(", ", g.Select(f => f.Document).Distinct())})").ToArray();
         var series = partGroups.Select((part, i) => Bars(labels, baseGroups.Select(b => Math.Round(100 * part.Key / b.Key.Value, 2)).ToArray(),
-            baseGroups.Select(b => $"{N(part.Key)} of {N(b.Key.Value)}<br>{Cite(part.First())}<br>{Cite(b.First())}").ToArray(), $"{N(part.Key)} {partName}", Palette[i % Palette.Length]));
+            baseGroups.Select(b => $"{N(part.Key)} of {N(b.Key.Value)}<br>{Cite(part.First())}<br>{Cite(b.First())}").ToArray(), $"{N(part.Key)} {partName}", ChartStyle.Colour(i)));
         return Chart.Combine(series).Style(title, xTitle: $"{baseName} (source)", yTitle: $"% of the {baseName}", height: 420, barMode: "group");
     }
 
-    /// <summary>Grouped bars: periods on the x axis, one series per measure (and unit, so that rates per year and plain percentages are told apart).</summary>
-    public static GenericChart ByPeriod(IEnumerable<ReportedFigure> figures, string title, string yTitle)
+    /// <summary>
+    /// Grouped bars: periods on the x axis, one series per measure. Figures in different units (a rate per year and a
+    /// plain percentage) never share an axis: each unit gets its own panel.
+    /// </summary>
+    public static GenericChart ByPeriod(IEnumerable<ReportedFigure> figures, string title)
     {
         var list = figures.ToList();
         var periods = list.Select(f => f.Period).Distinct().Order(StringComparer.Ordinal).ToArray();
-        var series = list.GroupBy(f => $"{f.Measure} ({f.Unit})").OrderBy(g => g.Key, StringComparer.Ordinal).Select((g, i) =>
+        var measures = list.Select(f => f.Measure).Distinct().Order(StringComparer.Ordinal).ToList();
+        var units = list.GroupBy(f => f.Unit).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var panels = units.Select(unit => Chart.Combine(unit.GroupBy(f => f.Measure).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
         {
             var rows = periods.Select(p => g.FirstOrDefault(f => f.Period == p)).ToList();
-            return Bars(periods.Select(Label).ToArray(), rows.Select(f => f?.Value ?? double.NaN).ToArray(), rows.Select(f => f is null ? "" : Cite(f)).ToArray(), g.Key, Palette[i % Palette.Length]);
+            var bars = Bars(periods.Select(Label).ToArray(), rows.Select(f => f?.Value ?? double.NaN).ToArray(), rows.Select(f => f is null ? "" : Cite(f)).ToArray(), g.Key, ChartStyle.Colour(measures.IndexOf(g.Key)));
+            foreach (var trace in GenericChart.getTraces(bars)) trace.SetProperty("showlegend", units.IndexOf(unit) == units.FindIndex(u => u.Any(f => f.Measure == g.Key)));
+            return bars;
+        }))).ToList();
+        var chart = panels.Count == 1 ? panels[0] : Chart.Grid(panels, 1, panels.Count, SubPlotTitles: units.Select(u => u.Key).ToArray(), XGap: 0.25);
+        return chart.Style(title, height: 420, barMode: "group", configure: layout =>
+        {
+            for (var i = 1; i <= units.Count; i++)
+            {
+                layout.SetProperty(i == 1 ? "xaxis" : $"xaxis{i}", new Dictionary<string, object> { ["type"] = "category", ["title"] = new Dictionary<string, object> { ["text"] = "period" } });
+                layout.SetProperty(i == 1 ? "yaxis" : $"yaxis{i}", new Dictionary<string, object> { ["title"] = new Dictionary<string, object> { ["text"] = units[i - 1].Key } });
+            }
         });
-        return Chart.Combine(series).Style(title, xTitle: "period", yTitle: yTitle, height: 420, barMode: "group", categoricalX: true);
 
         static string Label(string period) => period.EndsWith('-') ? $"from {period.TrimEnd('-')}" : period.Length == 0 ? "(no period)" : period;
     }
 
     /// <summary>One bar per figure, labelled by <paramref name="label"/>; ratios are shown as percentages when <paramref name="asPercent"/>.</summary>
-    public static GenericChart Values(IEnumerable<ReportedFigure> figures, Func<ReportedFigure, string> label, string title, string yTitle, bool asPercent = false)
+    public static GenericChart Values(IEnumerable<ReportedFigure> figures, Func<ReportedFigure, string> label, string title, string yTitle, bool asPercent = false, string? xTitle = null)
     {
         var list = figures.ToList();
         return Bars(list.Select(label).ToArray(), list.Select(f => asPercent && f.Unit == "ratio" ? Math.Round(100 * f.Value, 1) : f.Value).ToArray(), list.Select(Cite).ToArray())
-            .Style(title, yTitle: yTitle, height: 400, showLegend: false);
+            .Style(title, xTitle: xTitle, yTitle: yTitle, height: 400, showLegend: false);
     }
 }

@@ -11,21 +11,30 @@ public static class TermCharts
     public static GenericChart TopTerms(TermCounts counts, int n = 10)
     {
         var groups = counts.Groups.ToList();
+        double Rate(string g, TermCount r) => Math.Round(10_000.0 * r.N / counts.Totals[g], 1);
         var charts = groups.Select(g =>
         {
             var top = counts.Top(g, n).Reverse().ToList();
-            return Chart.Bar<double, string, string>(
-                values: top.Select(r => Math.Round(10_000.0 * r.N / counts.Totals[g], 1)).ToArray(),
+            var bar = Chart.Bar<double, string, string>(
+                values: top.Select(r => Rate(g, r)).ToArray(),
                 Keys: top.Select(r => counts.Surface(r.Term)).ToArray(),
                 Name: g,
                 ShowLegend: false,
                 MultiText: top.Select(r => r.N.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray(),
-                MarkerColor: Color.fromString("#4c72b0"));
+                MarkerColor: Color.fromString(ChartStyle.Colour(0)));
+            foreach (var trace in GenericChart.getTraces(bar)) trace.SetProperty("textposition", "outside"); // counts beside the bars, horizontal
+            return bar;
         });
         var columns = Math.Min(3, groups.Count);
         var rows = (groups.Count + columns - 1) / columns;
-        return Chart.Grid(charts, rows, columns, SubPlotTitles: groups.ToArray(), XGap: 0.35, YGap: 0.25)
-            .Style($"Most frequent terms per document (per 10,000 counted tokens; bar labels: counts)", height: 330 * rows);
+        // One scale for every panel, so that bar lengths compare across documents.
+        var max = groups.Max(g => counts.Top(g, n).Select(r => Rate(g, r)).DefaultIfEmpty(0).Max()) * 1.2;
+        return Chart.Grid(charts, rows, columns, SubPlotTitles: groups.ToArray(), XGap: 0.35, YGap: 0.3)
+            .Style($"Most frequent terms per document (bar labels: counts)", height: 330 * rows, configure: layout =>
+            {
+                for (var i = 1; i <= groups.Count; i++)
+                    layout.SetProperty(i == 1 ? "xaxis" : $"xaxis{i}", new Dictionary<string, object> { ["range"] = new[] { 0, max }, ["title"] = new Dictionary<string, object> { ["text"] = "per 10,000 counted tokens" } });
+            });
     }
 
     /// <summary>Documents × top terms, coloured by frequency per 10,000 counted tokens.</summary>
@@ -40,7 +49,9 @@ public static class TermCharts
                 Y: terms.Select(counts.Surface).ToArray(),
                 ColorScale: StyleParam.Colorscale.Viridis,
                 ReverseYAxis: true)
-            .Style("Top terms across documents (per 10,000 counted tokens)", height: 60 + 22 * terms.Count);
+            .Style("Top terms across documents (per 10,000 counted tokens)", xTitle: "document", height: 100 + 22 * terms.Count, configure: layout =>
+                // Style's axes replace the chart's: the first term stays on top, every term labelled.
+                layout.SetProperty("yaxis", new Dictionary<string, object> { ["autorange"] = "reversed", ["dtick"] = 1, ["title"] = new Dictionary<string, object> { ["text"] = "term" } }));
     }
 
     /// <summary>Mentions of each term family per document, per 10,000 words.</summary>
@@ -54,9 +65,20 @@ public static class TermCharts
                 values: rs.Select(r => r.Per10k).ToArray(),
                 Keys: rs.Select(r => r.Document).ToArray(),
                 Name: f,
-                MultiText: rs.Select(r => $"{r.Mentions}: {r.Forms}").ToArray());
+                MarkerColor: Color.fromString(ChartStyle.Colour(families.IndexOf(f))),
+                MultiText: rs.Select(r => r.Mentions.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+        }).Select((chart, i) =>
+        {
+            // The word forms go to the hover, not into the bars.
+            var rs = rows.Where(r => r.Family == families[i]).ToList();
+            foreach (var trace in GenericChart.getTraces(chart))
+            {
+                trace.SetProperty("hovertext", rs.Select(r => $"{r.Mentions} mentions: {r.Forms}").ToArray());
+                trace.SetProperty("textposition", "outside");
+            }
+            return chart;
         });
-        return Chart.Combine(bars).Style("How often each text speaks of AI, work and jobs (per 10,000 words)", yTitle: "mentions per 10,000 words", height: 420,
+        return Chart.Combine(bars).Style("How often each text speaks of AI, work and jobs (bar labels: mentions)", xTitle: "document", yTitle: "mentions per 10,000 words", height: 420,
             barMode: "group");
     }
 }
@@ -67,13 +89,13 @@ public static class KeynessChart
     public static GenericChart Create(IReadOnlyList<KeynessRow> rows, string target, string reference, int n = 12)
     {
         var shown = Measures.TopKeyness(rows, n).OrderBy(r => r.LogRatio).ToList();
-        var colours = shown.Select(r => r.Significant ? (r.LogRatio > 0 ? "#c44e52" : "#4c72b0") : "#bbbbbb").ToArray();
+        var colours = shown.Select(r => r.Significant ? (r.LogRatio > 0 ? ChartStyle.Colour(1) : ChartStyle.Colour(0)) : ChartStyle.Muted).ToArray();
         var bar = Chart.Bar<double, string, string>(
             values: shown.Select(r => Math.Round(r.LogRatio, 2)).ToArray(),
             Keys: shown.Select(r => r.Surface).ToArray(),
             ShowLegend: false,
             MultiText: shown.Select(r => $"{r.Target} vs {r.Reference}, G2 {r.G2:0.0}").ToArray());
-        return bar.Style($"Keyness: {target} against {reference}", xTitle: $"Log Ratio (log2 of relative frequencies; > 0: more in {target}). Coloured: p < 0.05 by G2", height: 80 + 24 * shown.Count,
+        return bar.Style($"Keyness: {target} against {reference}", xTitle: $"Log Ratio (log2 of relative frequencies; > 0: more in {target}). Coloured: p < 0.05 by G2", yTitle: "term", height: 80 + 24 * shown.Count,
             showLegend: false)
             .WithMarkerColors(colours);
     }

@@ -13,22 +13,44 @@ public static class TopicCharts
         var ks = rows.Select(r => r.K).ToArray();
         GenericChart Panel(string name, Func<SweepRow, double> value, string colour) =>
             Chart.Line<int, double, string>(x: ks, y: rows.Select(value).ToArray(), Name: name, ShowMarkers: true, LineColor: Color.fromString(colour), MarkerColor: Color.fromString(colour));
-        return Chart.Grid([Panel("NPMI (higher is better)", r => r.Npmi, "#4c72b0"), Panel("UMass (closer to 0 is better)", r => r.UMass, "#55a868"), Panel("stability (Jaccard, 1 = same topics)", r => r.Stability, "#c44e52")],
+        return Chart.Grid([Panel("NPMI (higher is better)", r => r.Npmi, ChartStyle.Colour(0)), Panel("UMass (closer to 0 is better)", r => r.UMass, ChartStyle.Colour(2)), Panel("stability (Jaccard, 1 = same topics)", r => r.Stability, ChartStyle.Colour(1))],
                 1, 3, SubPlotTitles: new[] { "NPMI", "UMass", "stability" }, XGap: 0.3)
-            .Style($"Choosing K: coherence and stability over {TopicSweep.DefaultOrders.Length} unit orders (chosen: K = {chosen})", height: 360);
+            .Style($"Choosing K: coherence and stability over {TopicSweep.DefaultOrders.Length} unit orders (dashed: the chosen K = {chosen})", height: 380, configure: layout =>
+            {
+                // Every panel: K on the x axis, and a dashed line at the chosen K.
+                for (var i = 1; i <= 3; i++)
+                    layout.SetProperty(i == 1 ? "xaxis" : $"xaxis{i}", new Dictionary<string, object> { ["title"] = new Dictionary<string, object> { ["text"] = "K (topics)" }, ["dtick"] = 1 });
+                layout.SetProperty("shapes", Enumerable.Range(1, 3).Select(i => new Dictionary<string, object>
+                {
+                    ["type"] = "line", ["xref"] = i == 1 ? "x" : $"x{i}", ["yref"] = i == 1 ? "y domain" : $"y{i} domain",
+                    ["x0"] = chosen, ["x1"] = chosen, ["y0"] = 0, ["y1"] = 1, ["line"] = new Dictionary<string, object> { ["color"] = ChartStyle.Palette[6], ["dash"] = "dash", ["width"] = 1.5 },
+                }).ToArray());
+            });
     }
 
     /// <summary>Units × topics, grouped by document (rows in corpus order), coloured by θ.</summary>
     public static GenericChart UnitHeatmap(TopicModel model)
     {
         var labels = Enumerable.Range(0, model.K).Select(k => $"T{k + 1}").ToArray();
+        var units = model.Documents.Units;
+        // A line where one document's units end and the next one's begin (rows are category positions 0, 1, …).
+        var boundaries = Enumerable.Range(1, Math.Max(0, units.Length - 1)).Where(i => units[i].DocumentId != units[i - 1].DocumentId).Select(i => new Dictionary<string, object>
+        {
+            ["type"] = "line", ["xref"] = "paper", ["yref"] = "y", ["x0"] = 0, ["x1"] = 1, ["y0"] = i - 0.5, ["y1"] = i - 0.5,
+            ["line"] = new Dictionary<string, object> { ["color"] = "#ffffff", ["width"] = 2 },
+        }).ToArray();
         return Chart.Heatmap<double, string, string, string>(
                 zData: model.Theta.Select(r => r.Select(v => Math.Round(v, 3)).ToArray()).ToArray(),
                 X: labels,
-                Y: model.Documents.Units.Select(u => u.Id).ToArray(),
+                Y: units.Select(u => u.Id).ToArray(),
                 ColorScale: StyleParam.Colorscale.Viridis,
                 ReverseYAxis: true)
-            .Style("Topic shares of every paragraph and comment (θ), grouped by document", height: 120 + 11 * model.Theta.Length);
+            .Style("Topic shares of every paragraph and comment (θ), grouped by document (white lines between documents)", xTitle: "topic", yTitle: "unit",
+                height: 140 + 14 * model.Theta.Length, configure: layout =>
+                {
+                    layout.SetProperty("yaxis", new Dictionary<string, object> { ["autorange"] = "reversed", ["dtick"] = 1, ["title"] = new Dictionary<string, object> { ["text"] = "unit" } });
+                    layout.SetProperty("shapes", boundaries);
+                });
     }
 
     /// <summary>Stacked bars: each document's mix of topics.</summary>
@@ -38,8 +60,9 @@ public static class TopicCharts
         var bars = Enumerable.Range(0, model.K).Select(k => Chart.Bar<double, string, string>(
             values: shares.Select(s => Math.Round(s.Shares[k], 3)).ToArray(),
             Keys: shares.Select(s => s.Document).ToArray(),
-            Name: model.Label(k)));
-        return Chart.Combine(bars).Style("Topic share per document (θ weighted by unit length)", xTitle: "share of the document's terms", height: 380,
+            Name: model.Label(k),
+            MarkerColor: Color.fromString(ChartStyle.Colour(k))));
+        return Chart.Combine(bars).Style("Topic share per document (θ weighted by unit length)", xTitle: "share of the document's terms", yTitle: "document", height: 380,
             barMode: "stack");
     }
 
@@ -54,7 +77,7 @@ public static class TopicCharts
                 sizes: sizes,
                 MultiText: Enumerable.Range(0, model.K).Select(model.Label).ToArray(),
                 TextPosition: StyleParam.TextPosition.TopCenter,
-                MarkerColor: Color.fromString("rgba(76,114,176,0.5)"))
+                MarkerColor: Color.fromString(ChartStyle.Colour(0)), Opacity: 0.5)
             .Style("Intertopic distances (Jensen–Shannon, classical MDS); bubble size: prevalence", xTitle: "PC1", yTitle: "PC2", height: 520,
                 showLegend: false);
     }

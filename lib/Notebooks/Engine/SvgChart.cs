@@ -35,7 +35,7 @@ public static class SvgChart
 
         // Room for category labels on the left, as plotly's automargin would make it.
         var yLabels = traces.Where(t => IsHorizontalBar(t) || Str(t["type"]) == "heatmap").SelectMany(t => Values(t["y"]).Select(Label)).ToList();
-        if (yLabels.Count > 0) ml = Math.Max(ml, Math.Min(width / 3, yLabels.Max(l => l.Length) * CharWidth + 16));
+        if (yLabels.Count > 0) ml = Math.Max(ml, Math.Min(width / 3, yLabels.Max(l => l.Length) * CharWidth + (Str(layout["yaxis"]?["title"]?["text"]) is null ? 16 : 34)));
         var legendItems = traces.Select((t, i) => (Trace: t, Index: i)).Where(x => ShowsInLegend(x.Trace, traces.Count, layout)).ToList();
         var legendHeight = legendItems.Count > 0 ? 24 : 0;
 
@@ -86,6 +86,7 @@ public static class SvgChart
 
     private static void DrawSubplot(StringBuilder svg, List<JsonObject> traces, JsonObject layout, string xKey, string yKey, double x0, double y0, double w, double h, List<JsonObject> all)
     {
+        var (xRef, yRef) = ("x" + (xKey.Length > 5 ? xKey[5..] : ""), "y" + (yKey.Length > 5 ? yKey[5..] : ""));
         var xAxisLayout = layout[xKey] as JsonObject ?? [];
         var yAxisLayout = layout[yKey] as JsonObject ?? [];
         var barMode = Str(layout["barmode"]) ?? "group";
@@ -139,18 +140,21 @@ public static class SvgChart
 
         var xAxis = Build(xKey, xAxisLayout, alongX: true);
         var yAxis = Build(yKey, yAxisLayout, alongX: false);
+        var yReversed = Str(yAxisLayout["autorange"]) == "reversed";
+        var everyLabel = (X: Number(xAxisLayout["dtick"]) == 1, Y: Number(yAxisLayout["dtick"]) == 1);
         double Px(double v) => x0 + (v - xAxis.Min) / (xAxis.Max - xAxis.Min) * w;
         double Py(double v) => y0 + h - (v - yAxis.Min) / (yAxis.Max - yAxis.Min) * h;
         double BandX(int i) => x0 + w * (i + 0.5) / Math.Max(1, xAxis.Categories.Count);
-        double BandY(int i) => y0 + h - h * (i + 0.5) / Math.Max(1, yAxis.Categories.Count); // plotly puts the first category at the bottom
+        // plotly puts the first category at the bottom, or at the top when the axis is reversed
+        double BandY(int i) => yReversed ? y0 + h * (i + 0.5) / Math.Max(1, yAxis.Categories.Count) : y0 + h - h * (i + 0.5) / Math.Max(1, yAxis.Categories.Count);
         double Bx(JsonNode? v) => xAxis.Categorical ? BandX(xAxis.Categories.IndexOf(Label(v))) : Px(Num(v) ?? 0);
         double By(JsonNode? v) => yAxis.Categorical ? BandY(yAxis.Categories.IndexOf(Label(v))) : Py(Num(v) ?? 0);
 
         svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{F(x0)}\" y=\"{F(y0)}\" width=\"{F(w)}\" height=\"{F(h)}\" fill=\"#e5ecf6\"/>");
-        DrawAxis(svg, xAxis, horizontal: true, x0, y0, w, h, Px, BandX);
-        DrawAxis(svg, yAxis, horizontal: false, x0, y0, w, h, Py, BandY);
+        DrawAxis(svg, xAxis, horizontal: true, x0, y0, w, h, Px, BandX, everyLabel.X);
+        DrawAxis(svg, yAxis, horizontal: false, x0, y0, w, h, Py, BandY, everyLabel.Y);
 
-        if (heatmap is not null) DrawHeatmap(svg, heatmap, xAxis, yAxis, x0, y0, w, h);
+        if (heatmap is not null) DrawHeatmap(svg, heatmap, xAxis, yAxis, x0, y0, w, h, yReversed);
 
         // Bars: each category's band is shared by the grouped traces; stacked traces pile up.
         var stackBase = new Dictionary<string, double>();
@@ -221,15 +225,37 @@ public static class SvgChart
                     svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(p.X)}\" y=\"{F(p.Y - 6)}\" text-anchor=\"middle\" fill=\"#2a3f5f\">{Esc(Label(texts[p.I]))}</text>");
             }
         }
+        // Category positions in shapes are indices (0, 1, …; −0.5 is the edge before the first).
+        double? ToX(JsonNode? v, bool domain) => Num(v) is not { } d ? null : domain ? x0 + d * w : xAxis.Categorical ? x0 + w * (d + 0.5) / Math.Max(1, xAxis.Categories.Count) : Px(d);
+        double? ToY(JsonNode? v, bool domain) => Num(v) is not { } d ? null : domain ? y0 + h - d * h
+            : yAxis.Categorical ? (yReversed ? y0 + h * (d + 0.5) / Math.Max(1, yAxis.Categories.Count) : y0 + h - h * (d + 0.5) / Math.Max(1, yAxis.Categories.Count)) : Py(d);
+        DrawShapes(svg, layout, xRef, yRef, ToX, ToY);
     }
 
-    private static void DrawAxis(StringBuilder svg, Axis axis, bool horizontal, double x0, double y0, double w, double h, Func<double, double> position, Func<int, double> band)
+    /// <summary>Line shapes (a marked value, a boundary) whose axes are this subplot's: data values, "paper" or "… domain".</summary>
+    private static void DrawShapes(StringBuilder svg, JsonObject layout, string xRef, string yRef, Func<JsonNode?, bool, double?> toX, Func<JsonNode?, bool, double?> toY)
+    {
+        foreach (var shape in (layout["shapes"] as JsonArray ?? []).OfType<JsonObject>().Where(s => Str(s["type"]) == "line"))
+        {
+            var (xr, yr) = (Str(shape["xref"]) ?? "x", Str(shape["yref"]) ?? "y");
+            var xMatches = xr == xRef || xr == xRef + " domain" || xr == "paper";
+            var yMatches = yr == yRef || yr == yRef + " domain" || yr == "paper";
+            if (!xMatches || !yMatches || xr == "paper" && yr == "paper") continue;
+            var (xDomain, yDomain) = (xr != xRef, yr != yRef);
+            if (toX(shape["x0"], xDomain) is not { } ax || toX(shape["x1"], xDomain) is not { } bx || toY(shape["y0"], yDomain) is not { } ay || toY(shape["y1"], yDomain) is not { } by) continue;
+            var colour = Str(shape["line"]?["color"]) ?? "#444444";
+            var dash = Str(shape["line"]?["dash"]) == "dash" ? " stroke-dasharray=\"6,4\"" : "";
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(ax)}\" y1=\"{F(ay)}\" x2=\"{F(bx)}\" y2=\"{F(by)}\" stroke=\"{Esc(colour)}\" stroke-width=\"{F(Number(shape["line"]?["width"]) ?? 1)}\"{dash}/>");
+        }
+    }
+
+    private static void DrawAxis(StringBuilder svg, Axis axis, bool horizontal, double x0, double y0, double w, double h, Func<double, double> position, Func<int, double> band, bool everyLabel)
     {
         var ticks = axis.Categorical
             ? axis.Categories.Select((c, i) => (Label: c, At: band(i))).ToList()
             : NiceTicks(axis.Min, axis.Max).Select(t => (Label: N(t), At: position(t))).ToList();
         // Too many category labels to print them all: every n-th one, as plotly does.
-        var step = axis.Categorical ? Math.Max(1, (int)Math.Ceiling(ticks.Count / ((horizontal ? w : h) / (horizontal ? 60.0 : 14.0)))) : 1;
+        var step = axis.Categorical && !everyLabel ? Math.Max(1, (int)Math.Ceiling(ticks.Count / ((horizontal ? w : h) / (horizontal ? 60.0 : 14.0)))) : 1;
         for (var i = 0; i < ticks.Count; i += step)
         {
             var (label, at) = ticks[i];
@@ -249,11 +275,15 @@ public static class SvgChart
             if (horizontal)
                 svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(x0 + w / 2)}\" y=\"{F(y0 + h + 32)}\" text-anchor=\"middle\" fill=\"#2a3f5f\">{Esc(title)}</text>");
             else
-                svg.Append(CultureInfo.InvariantCulture, $"<text transform=\"translate({F(x0 - 48)},{F(y0 + h / 2)}) rotate(-90)\" text-anchor=\"middle\" fill=\"#2a3f5f\">{Esc(title)}</text>");
+            {
+                // Left of the longest tick label, so that the title never runs over the labels.
+                var labelWidth = ticks.Count == 0 ? 0 : ticks.Max(t => t.Label.Length) * CharWidth * 11 / 12;
+                svg.Append(CultureInfo.InvariantCulture, $"<text transform=\"translate({F(Math.Max(12, x0 - labelWidth - 16))},{F(y0 + h / 2)}) rotate(-90)\" text-anchor=\"middle\" fill=\"#2a3f5f\">{Esc(title)}</text>");
+            }
         }
     }
 
-    private static void DrawHeatmap(StringBuilder svg, JsonObject trace, Axis xAxis, Axis yAxis, double x0, double y0, double w, double h)
+    private static void DrawHeatmap(StringBuilder svg, JsonObject trace, Axis xAxis, Axis yAxis, double x0, double y0, double w, double h, bool reversed)
     {
         var z = Values(trace["z"]).Select(row => Values(row).Select(v => Num(v) ?? double.NaN).ToList()).ToList();
         var all = z.SelectMany(r => r).Where(v => !double.IsNaN(v)).ToList();
@@ -266,7 +296,7 @@ public static class SvgChart
             {
                 if (double.IsNaN(z[r][c])) continue;
                 var t = max > min ? (z[r][c] - min) / (max - min) : 0;
-                svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{F(x0 + c * cw)}\" y=\"{F(y0 + h - (r + 1) * ch)}\" width=\"{F(cw + 0.5)}\" height=\"{F(ch + 0.5)}\" fill=\"{Scale(t)}\"/>");
+                svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{F(x0 + c * cw)}\" y=\"{F(reversed ? y0 + r * ch : y0 + h - (r + 1) * ch)}\" width=\"{F(cw + 0.5)}\" height=\"{F(ch + 0.5)}\" fill=\"{Scale(t)}\"/>");
             }
         // Colour bar: the scale from min (bottom) to max (top).
         var bx = x0 + w + 12;
