@@ -36,6 +36,10 @@ public class FormattingTests
         Assert.Contains(">0.1590<", html);
         Assert.Contains(">0.1454<", html);
         Assert.Contains("<caption>2 rows × 3 columns</caption>", html);
+        // Deedle elides the middle of short frames too (0, ⋮, 2): every row must be there.
+        var three = MimeFormatter.Format(Deedle.Frame.FromRecords(new[] { new { N = 1 }, new { N = 2 }, new { N = 3 } }), Context).Text("text/html")!;
+        Assert.Equal(3, Regex.Matches(three, "<tr>").Count);
+        Assert.DoesNotContain("⋮", three);
     }
 
     [Fact]

@@ -110,7 +110,8 @@ public static class MimeFormatter
     private static MimeBundle FormatFrame(Deedle.Internal.IFrameFormattable frame, object value)
     {
         var (rows, columns) = frame.GetDimensions();
-        var grid = frame.InteractiveFormat(Math.Max(rows, 1), Math.Max(columns, 1), true);
+        // Deedle elides the middle unless asked for more rows than there are.
+        var grid = frame.InteractiveFormat(2 * rows + 2, Math.Max(columns, 1), true);
         var rowLevels = frame.GetRowLevels();
         // Row 0 holds column keys, row 1 their types; the column after the row keys is Deedle's "->" separator.
         var body = grid.Skip(2).ToList();
