@@ -18,7 +18,7 @@ public static partial class CorpusTables
     public sealed record DocumentRow(string Id, string Outlet, string Published, string Genre, string Title, int Paragraphs, int Words, int Comments, int CommentWords);
 
     /// <summary>One row per document: outlet, date, genre, title, paragraphs and words of the running text, comments.</summary>
-    public static Frame<string, string> Documents(Corpus corpus) => Frame.FromRecords(DocumentRows(corpus)).IndexRows<string>("Id");
+    public static Frame<int, string> Documents(Corpus corpus) => Frame.FromRecords(DocumentRows(corpus));
 
     /// <summary>The rows of <see cref="Documents"/>, for readings that cite them.</summary>
     public static IReadOnlyList<DocumentRow> DocumentRows(Corpus corpus) =>
@@ -36,7 +36,7 @@ public static partial class CorpusTables
     public sealed record CleaningRow(string Id, int Raw, int Body, int Comments, int Metadata, int Boilerplate, int Other, double KeptShare);
 
     /// <summary>The cleaning report per document, in raw characters; KeptShare = (body + comments) / raw.</summary>
-    public static Frame<string, string> Cleaning(Corpus corpus) => Frame.FromRecords(CleaningRows(corpus)).IndexRows<string>("Id");
+    public static Frame<int, string> Cleaning(Corpus corpus) => Frame.FromRecords(CleaningRows(corpus));
 
     /// <summary>The rows of <see cref="Cleaning"/>, for readings that cite them.</summary>
     public static IReadOnlyList<CleaningRow> CleaningRows(Corpus corpus) =>
@@ -54,17 +54,17 @@ public static partial class CorpusTables
     public sealed record UnitRow(string Id, string Kind, int Start, int End, int Words, string Text);
 
     /// <summary>The paragraphs of one document with kind, raw span and words.</summary>
-    public static Frame<string, string> Paragraphs(Document document) =>
+    public static Frame<int, string> Paragraphs(Document document) =>
         Frame.FromRecords(document.Paragraphs.Select(p => new UnitRow(p.Id, p.Kind.ToString(), p.Span.Start, p.Span.End, Words(p.Text), Shorten(p.Text, 80))))
-            .IndexRows<string>("Id");
+            ;
 
     public sealed record CommentRow(string Id, string Author, string Time, string ReplyTo, int Words, string Text);
 
     /// <summary>Every reader comment with author, time and what it replies to.</summary>
-    public static Frame<string, string> Comments(Corpus corpus) =>
+    public static Frame<int, string> Comments(Corpus corpus) =>
         Frame.FromRecords(corpus.Comments.Select(c => new CommentRow(
                 c.Id, c.Author, c.Timestamp.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), c.ReplyTo ?? "", Words(c.Text), Shorten(c.Text, 80))))
-            .IndexRows<string>("Id");
+            ;
 
     private static string Shorten(string text, int length)
     {

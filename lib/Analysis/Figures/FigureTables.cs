@@ -5,8 +5,8 @@ namespace Analysis.Figures;
 /// <summary>ReportedFigure tables as Deedle frames.</summary>
 public static class FigureTables
 {
-    public static Frame<string, string> Curated(IReadOnlyList<ReportedFigure> figures) =>
-        Frame.FromRecords(figures.Select(f => new { f.Id, f.Document, f.Value, f.Unit, f.Measure, f.Period, f.Entity, f.Kind, f.Quote, f.Offset, f.Note })).IndexRows<string>("Id");
+    public static Frame<int, string> Curated(IReadOnlyList<ReportedFigure> figures) =>
+        Frame.FromRecords(figures.Select(f => new { f.Id, f.Document, f.Value, f.Unit, f.Measure, f.Period, f.Entity, f.Kind, f.Quote, f.Offset, f.Note }));
 
     public static Frame<int, string> CrossChecks(IReadOnlyList<CrossCheck> checks) => Frame.FromRecords(checks);
 

@@ -5,8 +5,8 @@ namespace Analysis.Text;
 /// <summary>The term measures as Deedle frames, ready to display.</summary>
 public static class TermTables
 {
-    public static Frame<string, string> Vocabulary(Corpus corpus) =>
-        Frame.FromRecords(Measures.Vocabulary(corpus)).IndexRows<string>("Document");
+    public static Frame<int, string> Vocabulary(Corpus corpus) =>
+        Frame.FromRecords(Measures.Vocabulary(corpus));
 
     /// <summary>The <paramref name="n"/> terms of highest tf-idf per document: rows = rank, columns = documents.</summary>
     public static Frame<int, string> TopTfIdf(TermCounts counts, int n = 8)
@@ -45,8 +45,8 @@ public static class TermTables
     public static Frame<int, string> MergedStems(TermCounts counts) =>
         Frame.FromRecords(GermanStemmer.MergedForms(counts.Forms).Select(m => new { m.Stem, Forms = string.Join(", ", m.Forms) }));
 
-    public static Frame<string, string> ProtectedForms() =>
-        Frame.FromRecords(GermanStemmer.ProtectedBases.Select(p => new { Base = p.Key, Why = p.Value })).IndexRows<string>("Base");
+    public static Frame<int, string> ProtectedForms() =>
+        Frame.FromRecords(GermanStemmer.ProtectedBases.Select(p => new { Base = p.Key, Why = p.Value }));
 
     private static Frame<int, string> Ranked(Dictionary<string, List<string>> columns, int n)
     {

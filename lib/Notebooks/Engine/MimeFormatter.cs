@@ -119,6 +119,10 @@ public static class MimeFormatter
         var first = ordinalKeys ? rowLevels + 1 : 0;
         var cells = body.Select(r => r.Where((_, c) => c != rowLevels && c >= first).ToArray()).ToList();
         var header = grid[0].Where((_, c) => c != rowLevels && c >= first).ToArray();
+        // Row keys that are shown get a header: "rank" for 1, 2, 3 …, else "key".
+        var ranks = rowLevels == 1 && body.Select((r, i) => r[0] == (i + 1).ToString(CultureInfo.InvariantCulture)).All(x => x);
+        for (var c = 0; !ordinalKeys && c < rowLevels && c < header.Length; c++)
+            if (string.IsNullOrWhiteSpace(header[c])) header[c] = ranks ? "rank" : "key";
         var formatted = FormatColumns(cells, header.Length);
         var html = new StringBuilder();
         var caption = $"{rows.ToString("#,0", CultureInfo.InvariantCulture)} {(rows == 1 ? "row" : "rows")} × {columns.ToString(CultureInfo.InvariantCulture)} {(columns == 1 ? "column" : "columns")}";
