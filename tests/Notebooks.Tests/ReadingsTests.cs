@@ -95,3 +95,35 @@ public class ReadingsTests
         Assert.Contains("p &lt; 0.05.", html);
     }
 }
+
+public class ReportLinkTests
+{
+    [Theory]
+    [InlineData("[x](javascript:alert(1))")]
+    [InlineData("[x](JaVaScRiPt:alert(1))")]
+    [InlineData("[x](&#106;avascript:alert(1))")]
+    [InlineData("[x](vbscript:msgbox)")]
+    [InlineData("[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)")]
+    [InlineData("[x][ref]\n\n[ref]: javascript:alert(1)")]
+    [InlineData("<javascript:alert(1)>")]
+    public void ScriptLinksInMarkdown_AreNotLiveInTheReport(string markdown)
+    {
+        var html = Notebooks.Report.ReportWriter.RenderMarkdown(markdown, new Dictionary<string, string>());
+        // The text may still read "javascript:…"; no link target may lead there, in any spelling.
+        foreach (System.Text.RegularExpressions.Match target in System.Text.RegularExpressions.Regex.Matches(html, "(?:href|src)=\"([^\"]*)\""))
+        {
+            var url = System.Net.WebUtility.HtmlDecode(target.Groups[1].Value).ToLowerInvariant();
+            Assert.DoesNotContain("script:", url);
+            Assert.DoesNotContain("data:", url);
+        }
+        Assert.Contains("#unsafe-link-removed", html);
+    }
+
+    [Theory]
+    [InlineData("[docs](https://example.org/a?b=c:d)", "https://example.org/a?b=c:d")]
+    [InlineData("[mail](mailto:team@example.org)", "mailto:team@example.org")]
+    [InlineData("[next](02-topics.ipynb)", "02-topics.html")]
+    [InlineData("[part](#the-documents)", "#the-documents")]
+    public void OrdinaryLinks_StayLive(string markdown, string href) =>
+        Assert.Contains($"href=\"{href}\"", Notebooks.Report.ReportWriter.RenderMarkdown(markdown, new Dictionary<string, string>()));
+}

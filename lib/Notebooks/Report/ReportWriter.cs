@@ -108,6 +108,24 @@ public static partial class ReportWriter
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tag();
 
+    [GeneratedRegex("\\b(href|src)=\"([^\"]*)\"")]
+    private static partial Regex LinkTarget();
+
+    /// <summary>
+    /// Whether a link from a notebook's markdown may stay live: relative links, fragments and http(s)/mailto only. The
+    /// scheme is read as a browser reads it: entities decoded, case and embedded white space ignored
+    /// (<c>&amp;#106;avascript:</c>, <c>JaVaScRiPt:</c>, <c>java&#9;script:</c>).
+    /// </summary>
+    public static bool IsSafeUrl(string attribute)
+    {
+        var url = new string([.. WebUtility.HtmlDecode(WebUtility.HtmlDecode(attribute)).Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c))]).ToLowerInvariant();
+        var colon = url.IndexOf(':');
+        if (colon < 0) return true;
+        var slash = url.IndexOfAny(['/', '?', '#']);
+        if (slash >= 0 && slash < colon) return true; // the colon is in a path or query, not a scheme
+        return url[..colon] is "http" or "https" or "mailto";
+    }
+
     [GeneratedRegex(@"href=""([A-Za-z0-9_\-]+)\.ipynb")]
     private static partial Regex NotebookLink();
 
@@ -185,6 +203,7 @@ public static partial class ReportWriter
         var html = Markdig.Markdown.ToHtml(text.ToString(), Markdown);
         // A link to a notebook beside this one leads to its page in the report.
         html = NotebookLink().Replace(html, m => $"href=\"{m.Groups[1].Value}.html");
+        html = LinkTarget().Replace(html, m => IsSafeUrl(m.Groups[2].Value) ? m.Value : $"{m.Groups[1].Value}=\"#unsafe-link-removed\"");
         return MarkPlaceholder().Replace(html, m => pieces[int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)]);
     }
 
