@@ -128,13 +128,20 @@ public class NotebookFileTests
     }
 
     [Fact]
-    public async Task Cli_Run_ExitsWith1_AndSavesTheNotebookWithItsError()
+    public async Task Cli_Run_ThatFails_KeepsTheLastGoodOutputs_AndWritesTheFailedRunBesideTheReport()
     {
         using var t = new TestNotebook();
-        var path = t.WriteCode("fails.ipynb", "1", "throw new Exception(\"no\");");
-        Assert.Equal(1, await Notebooks.Cli.Program.Main(["run", path, "--no-report"]));
-        var saved = NotebookFile.Load(path);
-        Assert.Equal("error", saved.CodeCells.Last().Outputs[0]!["output_type"]!.GetValue<string>());
+        var path = t.WriteCode("fails.ipynb", "System.IO.File.Exists(\"data.txt\") ? System.IO.File.ReadAllText(\"data.txt\") : throw new Exception(\"no data\")");
+        File.WriteAllText(t.Path("data.txt"), "good");
+        Assert.Equal(0, await Notebooks.Cli.Program.Main(["run", path, "--output", t.Path("report")]));
+        var good = File.ReadAllText(path);
+        File.Delete(t.Path("data.txt")); // the data breaks: every cell that reads it fails
+
+        Assert.Equal(1, await Notebooks.Cli.Program.Main(["run", path, "--output", t.Path("report")]));
+
+        Assert.Equal(good, File.ReadAllText(path));
+        var failed = NotebookFile.Load(t.Path("failed/fails.ipynb"));
+        Assert.Equal("error", failed.CodeCells.Single().Outputs[0]!["output_type"]!.GetValue<string>());
     }
 
     [Fact]

@@ -178,10 +178,18 @@ public static class Program
                 var result = await runner.RunAsync(notebook, onProgress is null ? null : new Progress<CellProgress>(onProgress), ct).ConfigureAwait(false);
                 if (ct.IsCancellationRequested) return; // Ctrl-C: leave the saved file as it was.
                 string status;
-                if (save)
+                if (save && result.Succeeded)
                 {
                     notebook.Save();
-                    status = result.Succeeded ? "saved" : "error (saved)";
+                    status = "saved";
+                }
+                else if (save)
+                {
+                    // A failed run never replaces the last good results: the notebook keeps them, the failed run goes beside the report.
+                    var failed = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output ?? ProjectPaths.Report))!, "failed", notebook.Name);
+                    Directory.CreateDirectory(Path.GetDirectoryName(failed)!);
+                    AtomicFile.WriteAllText(failed, notebook.Serialize());
+                    status = $"error: the notebook keeps its last good outputs; this run is in {Path.GetRelativePath(Directory.GetCurrentDirectory(), failed)}";
                 }
                 else
                 {
