@@ -29,12 +29,13 @@ public static class Program
         var timeout = new Option<int>("--timeout") { Description = "Per-cell time limit in seconds.", DefaultValueFactory = _ => (int)SessionOptions.DefaultCellTimeout.TotalSeconds };
         var noReport = new Option<bool>("--no-report") { Description = "Do not write the HTML report after running." };
         var output = new Option<string?>("--output") { Description = "Report folder (default: artifacts/report)." };
+        var maxOutput = new Option<long>("--max-output") { Description = "Printed characters kept per cell; beyond it output is cut with a marker.", DefaultValueFactory = _ => OutputCollector.DefaultMaxStreamChars };
 
-        var run = new Command("run", "Execute notebooks, save their outputs into the .ipynb files and write the HTML report.") { notebooks, timeout, noReport, output };
-        run.SetAction((result, ct) => RunAsync(Files(result.GetValue(notebooks)), TimeSpan.FromSeconds(result.GetValue(timeout)), save: true, report: !result.GetValue(noReport), result.GetValue(output), ct));
+        var run = new Command("run", "Execute notebooks, save their outputs into the .ipynb files and write the HTML report.") { notebooks, timeout, noReport, output, maxOutput };
+        run.SetAction((result, ct) => RunAsync(Files(result.GetValue(notebooks)), result.GetValue(timeout), result.GetValue(maxOutput), save: true, report: !result.GetValue(noReport), result.GetValue(output), ct));
 
-        var check = new Command("check", "Execute notebooks in memory; fail if a saved notebook differs from a fresh run (stale outputs).") { notebooks, timeout };
-        check.SetAction((result, ct) => RunAsync(Files(result.GetValue(notebooks)), TimeSpan.FromSeconds(result.GetValue(timeout)), save: false, report: false, null, ct));
+        var check = new Command("check", "Execute notebooks in memory; fail if a saved notebook differs from a fresh run (stale outputs).") { notebooks, timeout, maxOutput };
+        check.SetAction((result, ct) => RunAsync(Files(result.GetValue(notebooks)), result.GetValue(timeout), result.GetValue(maxOutput), save: false, report: false, null, ct));
 
         var report = new Command("report", "Render the saved notebooks as HTML (nothing is executed).") { notebooks, output };
         report.SetAction(result => Report(Files(result.GetValue(notebooks)), result.GetValue(output)));
@@ -162,11 +163,26 @@ public static class Program
         }
     }
 
-    private static async Task<int> RunAsync(IReadOnlyList<string> files, TimeSpan timeout, bool save, bool report, string? output, CancellationToken ct)
+    private static async Task<int> RunAsync(IReadOnlyList<string> files, int timeoutSeconds, long maxOutput, bool save, bool report, string? output, CancellationToken ct)
     {
+        if (timeoutSeconds <= 0)
+        {
+            ErrorTerminal.WriteLine($"error: --timeout {timeoutSeconds}: the per-cell time limit must be at least 1 second.");
+            return BadInput;
+        }
+        if (maxOutput < 0)
+        {
+            ErrorTerminal.WriteLine($"error: --max-output {maxOutput}: a number of characters cannot be negative.");
+            return BadInput;
+        }
+        if (output is not null && File.Exists(output))
+        {
+            ErrorTerminal.WriteLine($"error: --output {output}: is a file; the report needs a folder.");
+            return BadInput;
+        }
         var notebooks = LoadAll(files);
         if (notebooks is null) return BadInput;
-        var runner = new NotebookRunner(timeout);
+        var runner = new NotebookRunner(TimeSpan.FromSeconds(timeoutSeconds), maxOutput);
         var results = new List<(NotebookRunResult Result, string Status)>();
         var interactive = Terminal.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
 
@@ -247,6 +263,11 @@ public static class Program
 
     private static int Report(IReadOnlyList<string> files, string? output)
     {
+        if (output is not null && File.Exists(output))
+        {
+            ErrorTerminal.WriteLine($"error: --output {output}: is a file; the report needs a folder.");
+            return BadInput;
+        }
         var notebooks = LoadAll(files);
         if (notebooks is null) return BadInput;
         Report(notebooks, output);

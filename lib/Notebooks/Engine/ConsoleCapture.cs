@@ -25,6 +25,8 @@ public static class ConsoleCapture
             OriginalError = Console.Error;
             Console.SetOut(TextWriter.Synchronized(new RoutingWriter("stdout", OriginalOut)));
             Console.SetError(TextWriter.Synchronized(new RoutingWriter("stderr", OriginalError)));
+            // A cell never reads the process's own stdin (a piped runner's input would end up in a notebook).
+            Console.SetIn(new NoInput());
             _installed = true;
         }
     }
@@ -66,5 +68,17 @@ public static class ConsoleCapture
         {
             if (Current.Value is null) fallback.Flush();
         }
+    }
+
+    /// <summary>Console input for cells: there is no keyboard, so reading fails with a message saying what to do instead.</summary>
+    private sealed class NoInput : TextReader
+    {
+        private static InvalidOperationException Error() => new(
+            "Console input is not available in a notebook cell: cells run without a keyboard. Put the value in a variable or read it from a file.");
+
+        public override int Peek() => throw Error();
+        public override int Read() => throw Error();
+        public override string? ReadLine() => throw Error();
+        public override string ReadToEnd() => throw Error();
     }
 }

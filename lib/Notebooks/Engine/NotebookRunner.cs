@@ -26,8 +26,11 @@ public sealed record NotebookRunResult(
 /// the notebook (in memory; saving is the caller's choice). The first failing cell stops the run; cells below
 /// it are left without outputs, so no stale result stands under an error.
 /// </summary>
-public sealed class NotebookRunner(TimeSpan cellTimeout)
+public sealed class NotebookRunner(TimeSpan cellTimeout, long maxCellOutput = OutputCollector.DefaultMaxStreamChars, long maxNotebookOutput = NotebookRunner.DefaultMaxNotebookOutput)
 {
+    /// <summary>Printed text kept per notebook by default (the cells' own limits still apply).</summary>
+    public const long DefaultMaxNotebookOutput = 20_000_000;
+
     public NotebookRunner() : this(SessionOptions.DefaultCellTimeout) { }
 
     public async Task<NotebookRunResult> RunAsync(NotebookFile notebook, IProgress<CellProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -37,6 +40,7 @@ public sealed class NotebookRunner(TimeSpan cellTimeout)
         var codeCells = notebook.CodeCells.ToList();
         var durations = new List<TimeSpan>();
         var executionCount = 0;
+        long printed = 0;
         int? failedCell = null;
         ErrorOutput? error = null;
         var previousDirectory = Directory.GetCurrentDirectory();
@@ -56,9 +60,10 @@ public sealed class NotebookRunner(TimeSpan cellTimeout)
                 }
                 cancellationToken.ThrowIfCancellationRequested();
                 progress?.Report(new CellProgress(notebook.Name, i + 1, codeCells.Count));
-                var collector = new OutputCollector();
+                var collector = new OutputCollector(Math.Max(0, Math.Min(maxCellOutput, maxNotebookOutput - printed)));
                 var run = await session.ExecuteAsync(cell.Source, cell.Id, $"{notebook.Name}[{cell.Index + 1}]", ++executionCount, collector, cancellationToken).ConfigureAwait(false);
                 durations.Add(run.Duration);
+                printed += run.Outputs.OfType<StreamOutput>().Sum(o => (long)o.Text.Length);
                 cell.SetOutputs(run.Outputs.Select(o => o.ToNbformat()), executionCount);
                 cell.SetClaims(run.Claims);
                 if (!run.Succeeded)

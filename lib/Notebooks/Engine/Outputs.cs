@@ -99,17 +99,33 @@ public sealed record ErrorOutput(string Name, string Value, ImmutableArray<strin
 }
 
 /// <summary>Collects a cell's outputs in order; consecutive writes to one stream merge, as Jupyter shows them.</summary>
-public sealed class OutputCollector
+public sealed class OutputCollector(long maxStreamChars = OutputCollector.DefaultMaxStreamChars)
 {
+    /// <summary>Stream text kept per cell by default: beyond it a cell's prints are cut, with a marker that says so.</summary>
+    public const long DefaultMaxStreamChars = 2_000_000;
+
     private readonly List<CellOutput> _outputs = [];
     private readonly Lock _lock = new();
+
+    // The last output while it is a stream still being written: appended to in place, so that many small writes
+    // cost linear time (concatenating strings made 80,000 lines quadratic).
+    private System.Text.StringBuilder? _stream;
+    private long _streamChars;
+    private bool _truncated;
 
     /// <summary>Raised for every output as it happens (before merging), for live front ends such as the kernel.</summary>
     public event Action<CellOutput>? Published;
 
     public IReadOnlyList<CellOutput> Outputs
     {
-        get { lock (_lock) return [.. _outputs]; }
+        get
+        {
+            lock (_lock)
+            {
+                if (_stream is not null && _outputs[^1] is StreamOutput open) _outputs[^1] = open with { Text = _stream.ToString() };
+                return [.. _outputs];
+            }
+        }
     }
 
     public int Count
@@ -136,11 +152,39 @@ public sealed class OutputCollector
     {
         lock (_lock)
         {
-            if (output is StreamOutput s && _outputs.Count > 0 && _outputs[^1] is StreamOutput last && last.Name == s.Name)
-                _outputs[^1] = last with { Text = last.Text + s.Text };
+            if (output is StreamOutput s)
+            {
+                if (_truncated) return;
+                if (_streamChars + s.Text.Length > maxStreamChars)
+                {
+                    s = s with { Text = s.Text[..(int)Math.Max(0, maxStreamChars - _streamChars)] + $"\n[output truncated at {maxStreamChars.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture)} characters]\n" };
+                    output = s;
+                    _truncated = true;
+                }
+                _streamChars += s.Text.Length;
+                if (_outputs.Count > 0 && _outputs[^1] is StreamOutput last && last.Name == s.Name)
+                {
+                    (_stream ??= new System.Text.StringBuilder(last.Text)).Append(s.Text);
+                }
+                else
+                {
+                    Close();
+                    _outputs.Add(s);
+                }
+            }
             else
+            {
+                Close();
                 _outputs.Add(output);
+            }
         }
         Published?.Invoke(output);
+    }
+
+    /// <summary>Ends the open stream: its text becomes the output's text.</summary>
+    private void Close()
+    {
+        if (_stream is not null && _outputs[^1] is StreamOutput open) _outputs[^1] = open with { Text = _stream.ToString() };
+        _stream = null;
     }
 }

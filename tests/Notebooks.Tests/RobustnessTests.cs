@@ -1,0 +1,76 @@
+using Notebooks.Engine;
+using Notebooks.Nbformat;
+
+namespace Notebooks.Tests;
+
+/// <summary>What the engine does with cells and calls that misbehave: many writes, too much output, reading stdin, bad options.</summary>
+public class RobustnessTests
+{
+    [Fact]
+    public async Task EightyThousandWrites_AreKeptWhole_InOneStreamOutput()
+    {
+        using var t = new TestNotebook();
+        var result = await TestNotebook.Run(t.WriteCode("many.ipynb", "for (var i = 0; i < 80_000; i++) Console.WriteLine(i);"));
+        var output = Assert.Single(TestNotebook.Outputs(result, 0));
+        var text = JupyterJson.JoinLines(output["text"]);
+        Assert.Equal(80_000, text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.EndsWith("79999\n", text);
+    }
+
+    [Fact]
+    public async Task OutputBeyondTheCellsLimit_IsCut_WithAMarkerSayingWhere()
+    {
+        using var t = new TestNotebook();
+        var notebook = NotebookFile.Load(t.WriteCode("big.ipynb", "for (var i = 0; i < 300; i++) Console.Write(new string('x', 10_000));", "Console.Write(\"next cell\");"));
+        var result = await new NotebookRunner(TimeSpan.FromMinutes(1), maxCellOutput: 1_000_000).RunAsync(notebook);
+        var text = JupyterJson.JoinLines(TestNotebook.Outputs(result, 0).Single()["text"]);
+        Assert.EndsWith("\n[output truncated at 1,000,000 characters]\n", text);
+        Assert.Equal(1_000_000, text.Count(c => c == 'x'));
+        Assert.Equal("next cell", JupyterJson.JoinLines(TestNotebook.Outputs(result, 1).Single()["text"]));
+    }
+
+    [Fact]
+    public async Task TheNotebooksLimit_CutsTheCellsThatComeAfterIt()
+    {
+        using var t = new TestNotebook();
+        var notebook = NotebookFile.Load(t.WriteCode("two.ipynb", "Console.Write(new string('a', 600));", "Console.Write(new string('b', 600));"));
+        var result = await new NotebookRunner(TimeSpan.FromMinutes(1), maxCellOutput: 1000, maxNotebookOutput: 1000).RunAsync(notebook);
+        var second = JupyterJson.JoinLines(TestNotebook.Outputs(result, 1).Single()["text"]);
+        Assert.Equal(400, second.Count(c => c == 'b'));
+        Assert.Contains("[output truncated at 400 characters]", second);
+    }
+
+    [Fact]
+    public async Task ReadingTheConsole_FailsTheCellWithAClearMessage_InsteadOfReadingTheRunnersInput()
+    {
+        using var t = new TestNotebook();
+        var result = await TestNotebook.Run(t.WriteCode("input.ipynb", "var answer = Console.ReadLine();"));
+        Assert.False(result.Succeeded);
+        Assert.Contains("Console input is not available in a notebook cell", result.Error!.Value);
+    }
+
+    [Theory]
+    [InlineData("--timeout", "0")]
+    [InlineData("--timeout", "-5")]
+    [InlineData("--max-output", "-1")]
+    public async Task BadOptions_ExitWith2_BeforeAnythingRuns(string option, string value)
+    {
+        using var t = new TestNotebook();
+        var path = t.WriteCode("x.ipynb", "1");
+        var before = File.ReadAllText(path);
+        Assert.Equal(2, await Cli.Program.Main(["run", path, "--no-report", option, value]));
+        Assert.Equal(before, File.ReadAllText(path));
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("report")]
+    public async Task AnOutputThatIsAFile_IsBadInput(string command)
+    {
+        using var t = new TestNotebook();
+        var path = t.WriteCode("x.ipynb", "1");
+        File.WriteAllText(t.Path("taken"), "mine");
+        Assert.Equal(2, await Cli.Program.Main([command, path, "--output", t.Path("taken")]));
+        Assert.Equal("mine", File.ReadAllText(t.Path("taken")));
+    }
+}
