@@ -320,4 +320,68 @@ public class KernelTests
             if (Directory.Exists(data)) Directory.Delete(data, true);
         }
     }
+
+    [Fact]
+    public void AnInterruptWhileIdle_DoesNotCancelTheNextCell()
+    {
+        using var k = new KernelHarness();
+        var file = Path.Combine(Path.GetTempPath(), "ran-" + Guid.NewGuid().ToString("N"));
+        k.Send(k.Control, k.Request("interrupt_request", []));
+        Assert.Equal("interrupt_reply", k.Reply(k.Control).Type);
+        var (reply, _) = k.Execute($"System.IO.File.WriteAllText(@\"{file}\", \"ran\"); var kept = 41;");
+        Assert.Equal("ok", reply.Content["status"]!.GetValue<string>());
+        Assert.Equal("ran", File.ReadAllText(file));
+        File.Delete(file);
+        var (next, io) = k.Execute("kept + 1");
+        Assert.Equal("ok", next.Content["status"]!.GetValue<string>());
+        Assert.Contains(io, m => m.Type == "execute_result" && m.Content["data"]!["text/plain"]!.GetValue<string>() == "42");
+    }
+
+    [Theory]
+    [InlineData("execute_request", "{\"code\": 5}", "code")]
+    [InlineData("execute_request", "{\"code\": \"1\", \"silent\": \"no\"}", "silent")]
+    [InlineData("complete_request", "{\"code\": \"Con\", \"cursor_pos\": \"x\"}", "cursor_pos")]
+    [InlineData("inspect_request", "{\"code\": \"Console\", \"cursor_pos\": true}", "cursor_pos")]
+    public void ARequestWithAFieldOfTheWrongType_GetsAnErrorReply_AndTheKernelGoesOn(string type, string content, string field)
+    {
+        using var k = new KernelHarness();
+        k.Send(k.Shell, k.Request(type, JsonNode.Parse(content)!.AsObject()));
+        var reply = k.Reply(k.Shell, 20);
+        Assert.Equal(type.Replace("_request", "_reply", StringComparison.Ordinal), reply.Type);
+        Assert.Equal(("error", "BadRequest"), (reply.Content["status"]!.GetValue<string>(), reply.Content["ename"]!.GetValue<string>()));
+        Assert.Contains($"'{field}'", reply.Content["evalue"]!.GetValue<string>());
+        Assert.Equal("ok", k.Execute("1 + 1").Reply.Content["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void ACellIdOfAnotherType_IsIgnored()
+    {
+        using var k = new KernelHarness();
+        k.Send(k.Shell, k.Request("execute_request", new JsonObject { ["code"] = "1 + 1" }, new JsonObject { ["cellId"] = 5 }));
+        Assert.Equal("ok", k.Reply(k.Shell, 20).Content["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void AShutdownWithANonBooleanRestart_GetsAnErrorReply_AndTheKernelStaysUp()
+    {
+        using var k = new KernelHarness();
+        k.Send(k.Control, k.Request("shutdown_request", new JsonObject { ["restart"] = "yes" }));
+        var reply = k.Reply(k.Control, 20);
+        Assert.Equal(("shutdown_reply", "error"), (reply.Type, reply.Content["status"]!.GetValue<string>()));
+        Assert.Equal("ok", k.Execute("2 + 2").Reply.Content["status"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AMessageWithANonStringType_IsDropped_AndTheKernelStaysUp(bool control)
+    {
+        using var k = new KernelHarness();
+        var bad = k.Request("kernel_info_request", []);
+        bad.Header["msg_type"] = 5;
+        k.Send(control ? k.Control : k.Shell, bad);
+        k.Send(control ? k.Control : k.Shell, k.Request("kernel_info_request", []));
+        Assert.Equal("kernel_info_reply", k.Reply(control ? k.Control : k.Shell, 20).Type);
+        Assert.True(k.ServerThread.IsAlive);
+    }
 }

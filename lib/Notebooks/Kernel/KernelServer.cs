@@ -32,6 +32,7 @@ public sealed class KernelServer : IDisposable
     private readonly string _notebook;
     private CSharpSession _cells;
     private CancellationTokenSource _interrupt = new();
+    private volatile bool _running;
     private int _executionCount;
     private volatile bool _stopped;
 
@@ -86,10 +87,23 @@ public sealed class KernelServer : IDisposable
 
     private void HandleControl(RouterSocket socket, JupyterMessage message)
     {
+        try
+        {
+            Control(socket, message);
+        }
+        catch (BadRequestException e)
+        {
+            Reply(socket, message, ReplyType(message), e.Content());
+        }
+    }
+
+    private void Control(RouterSocket socket, JupyterMessage message)
+    {
         switch (message.Type)
         {
             case "interrupt_request":
-                _interrupt.Cancel();
+                // Only a running cell is interrupted; an interrupt while idle must not cancel the next cell.
+                if (_running) _interrupt.Cancel();
                 Reply(socket, message, "interrupt_reply", new JsonObject { ["status"] = "ok" });
                 break;
             case "shutdown_request":
@@ -106,7 +120,7 @@ public sealed class KernelServer : IDisposable
 
     private void Shutdown(RouterSocket socket, JupyterMessage message)
     {
-        var restart = message.Content["restart"]?.GetValue<bool>() ?? false;
+        var restart = Bool(message.Content, "restart", false);
         _interrupt.Cancel();
         Reply(socket, message, "shutdown_reply", new JsonObject { ["status"] = "ok", ["restart"] = restart });
         if (restart)
@@ -128,6 +142,12 @@ public sealed class KernelServer : IDisposable
             try
             {
                 HandleShell(message);
+            }
+            catch (BadRequestException e)
+            {
+                // A request with a field of the wrong type gets an error reply, so that no client waits for ever.
+                Reply(_shell, message, ReplyType(message), e.Content());
+                Publish(message, "status", new JsonObject { ["execution_state"] = "idle" });
             }
             catch (Exception e)
             {
@@ -154,7 +174,7 @@ public sealed class KernelServer : IDisposable
                 Reply(_shell, message, "is_complete_reply", new JsonObject { ["status"] = Completion.IsComplete(Text(content, "code")), ["indent"] = "" });
                 break;
             case "complete_request":
-                var (start, end, matches) = Completion.Complete(_cells, Text(content, "code"), content["cursor_pos"]?.GetValue<int>() ?? 0);
+                var (start, end, matches) = Completion.Complete(_cells, Text(content, "code"), Int(content, "cursor_pos", 0));
                 Reply(_shell, message, "complete_reply", new JsonObject
                 {
                     ["status"] = "ok", ["matches"] = new JsonArray([.. matches.Select(m => (JsonNode)JsonValue.Create(m)!)]),
@@ -162,7 +182,7 @@ public sealed class KernelServer : IDisposable
                 });
                 break;
             case "inspect_request":
-                var doc = Completion.Inspect(_cells, Text(content, "code"), content["cursor_pos"]?.GetValue<int>() ?? 0);
+                var doc = Completion.Inspect(_cells, Text(content, "code"), Int(content, "cursor_pos", 0));
                 Reply(_shell, message, "inspect_reply", new JsonObject
                 {
                     ["status"] = "ok", ["found"] = doc is not null,
@@ -188,8 +208,8 @@ public sealed class KernelServer : IDisposable
     private void Execute(JupyterMessage message)
     {
         var code = Text(message.Content, "code");
-        var silent = message.Content["silent"]?.GetValue<bool>() ?? false;
-        var storeHistory = !silent && (message.Content["store_history"]?.GetValue<bool>() ?? true);
+        var silent = Bool(message.Content, "silent", false);
+        var storeHistory = !silent && Bool(message.Content, "store_history", true);
         if (storeHistory) _executionCount++;
         var count = _executionCount;
         if (!silent) Publish(message, "execute_input", new JsonObject { ["code"] = code, ["execution_count"] = count });
@@ -231,8 +251,19 @@ public sealed class KernelServer : IDisposable
             return next;
         }
 
-        var cellId = message.Metadata["cellId"]?.GetValue<string>() ?? $"k{count}";
-        var run = _cells.ExecuteAsync(code, cellId, $"{_notebook}[{count}]", count, collector, _interrupt.Token).GetAwaiter().GetResult();
+        // The cell id is optional metadata: one of another type is ignored, not an error.
+        var cellId = message.Metadata["cellId"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? message.Metadata["cellId"]!.GetValue<string>() : $"k{count}";
+        if (_interrupt.IsCancellationRequested) _interrupt = new CancellationTokenSource();
+        _running = true;
+        CellRun run;
+        try
+        {
+            run = _cells.ExecuteAsync(code, cellId, $"{_notebook}[{count}]", count, collector, _interrupt.Token).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            _running = false;
+        }
         Flush();
         if (_interrupt.IsCancellationRequested) _interrupt = new CancellationTokenSource();
         var reply = run.Succeeded
@@ -248,7 +279,35 @@ public sealed class KernelServer : IDisposable
         ["traceback"] = new JsonArray([.. error.Traceback.Select(t => (JsonNode)JsonValue.Create(t)!)]),
     };
 
-    private static string Text(JsonObject content, string field) => content[field]?.GetValue<string>() ?? "";
+    private static string Text(JsonObject content, string field) => content[field] switch
+    {
+        null => "",
+        var v when v.GetValueKind() == System.Text.Json.JsonValueKind.String => v.GetValue<string>(),
+        _ => throw new BadRequestException(field, "a string"),
+    };
+
+    private static bool Bool(JsonObject content, string field, bool fallback) => content[field] switch
+    {
+        null => fallback,
+        var v when v.GetValueKind() is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False => v.GetValue<bool>(),
+        _ => throw new BadRequestException(field, "true or false"),
+    };
+
+    private static int Int(JsonObject content, string field, int fallback) => content[field] switch
+    {
+        null => fallback,
+        JsonValue v when v.TryGetValue<int>(out var i) => i,
+        _ => throw new BadRequestException(field, "a whole number"),
+    };
+
+    private static string ReplyType(JupyterMessage message) =>
+        message.Type.EndsWith("_request", StringComparison.Ordinal) ? message.Type[..^"_request".Length] + "_reply" : message.Type + "_reply";
+
+    /// <summary>A request whose content has a field of the wrong type.</summary>
+    private sealed class BadRequestException(string field, string expected) : Exception($"'{field}' must be {expected}.")
+    {
+        public JsonObject Content() => new() { ["status"] = "error", ["ename"] = "BadRequest", ["evalue"] = Message, ["traceback"] = new JsonArray() };
+    }
 
     public static JsonObject KernelInfo() => new()
     {

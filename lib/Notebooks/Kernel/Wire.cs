@@ -90,7 +90,7 @@ public sealed class WireFormat(string key)
             throw new InvalidDataException("invalid signature.");
         try
         {
-            return new JupyterMessage
+            var message = new JupyterMessage
             {
                 Identities = [.. frames.Take(at)],
                 Header = JsonNode.Parse(parts[0])!.AsObject(),
@@ -98,6 +98,11 @@ public sealed class WireFormat(string key)
                 Metadata = JsonNode.Parse(parts[2])!.AsObject(),
                 Content = JsonNode.Parse(parts[3])!.AsObject(),
             };
+            // Without a string type and id the message cannot even be answered.
+            foreach (var field in new[] { "msg_type", "msg_id" })
+                if (message.Header[field]?.GetValueKind() != System.Text.Json.JsonValueKind.String)
+                    throw new InvalidDataException($"malformed message: header.{field} is not a string.");
+            return message;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or NullReferenceException)
         {
