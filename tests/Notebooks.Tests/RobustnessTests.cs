@@ -74,3 +74,44 @@ public class RobustnessTests
         Assert.Equal("mine", File.ReadAllText(t.Path("taken")));
     }
 }
+
+public class BadNotebookTests
+{
+    private const string Meta = "\"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5";
+
+    [Theory]
+    [InlineData("{ \"cells\": [ { \"cell_type\": \"code\", \"id\": \"a\", \"source\": [1], \"metadata\": {}, \"outputs\": [], \"execution_count\": null } ], " + Meta + " }", "cell 1: source")]
+    [InlineData("{ \"cells\": [ { \"cell_type\": \"code\", \"id\": 7, \"source\": \"1\", \"metadata\": {}, \"outputs\": [], \"execution_count\": null } ], " + Meta + " }", "cell 1: 'id' must be a string")]
+    [InlineData("{ \"cells\": [], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": \"4\" }", "'nbformat_minor' must be a whole number")]
+    [InlineData("{ \"cells\": [ { \"cell_type\": \"code\", \"id\": \"a\", \"source\": \"1\", \"metadata\": {}, \"outputs\": [], \"execution_count\": \"x\" } ], " + Meta + " }", "cell 1: 'execution_count' must be a whole number")]
+    [InlineData("{ \"cells\": [ { \"cell_type\": \"markdown\", \"id\": \"a\", \"source\": \"x\", \"metadata\": {} }, { \"cell_type\": \"markdown\", \"id\": \"a\", \"source\": \"y\", \"metadata\": {} } ], " + Meta + " }", "cell 2: id 'a' is also the id of cell 1")]
+    public void AMalformedNotebook_IsRefusedWithItsCellAndField(string json, string message)
+    {
+        var e = Assert.Throws<NotebookFormatException>(() => NotebookFile.Parse("bad.ipynb", json));
+        Assert.Contains(message, e.Message);
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("check")]
+    [InlineData("report")]
+    public async Task EveryCommand_ExitsWith2_OnAMalformedNotebook_AndLeavesItAsItWas(string command)
+    {
+        using var t = new TestNotebook();
+        var path = t.Path("bad.ipynb");
+        File.WriteAllText(path, "{ \"cells\": [ { \"cell_type\": \"code\", \"id\": \"a\", \"source\": \"1\", \"metadata\": {}, \"outputs\": [], \"execution_count\": \"x\" } ], " + Meta + " }");
+        var before = File.ReadAllBytes(path);
+        Assert.Equal(2, await Cli.Program.Main([command, path, "--output", t.Path("report")]));
+        Assert.Equal(before, File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void InvalidUtf8InsideANotebook_IsRefused_NotRewrittenAsReplacementCharacters()
+    {
+        using var t = new TestNotebook();
+        var path = t.Path("latin1.ipynb");
+        File.WriteAllBytes(path, [.. System.Text.Encoding.UTF8.GetBytes("{ \"cells\": [ { \"cell_type\": \"markdown\", \"id\": \"a\", \"metadata\": {}, \"source\": \"Gr"), 0xF6, 0xDF, .. System.Text.Encoding.UTF8.GetBytes("e\" } ], " + Meta + " }")]);
+        var e = Assert.Throws<NotebookFormatException>(() => NotebookFile.Load(path));
+        Assert.Contains("not valid UTF-8 (byte offset", e.Message);
+    }
+}

@@ -129,7 +129,8 @@ public static class JupyterJson
     public static string JoinLines(JsonNode? node) => node switch
     {
         null => "",
-        JsonArray array => string.Concat(array.Select(l => l?.GetValue<string>() ?? "")),
+        JsonArray array => string.Concat(array.Select(l => l is null ? "" : l.GetValueKind() == JsonValueKind.String ? l.GetValue<string>()
+            : throw new FormatException($"expected a list of strings, found {l.GetValueKind()} in it"))),
         JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
         _ => throw new FormatException($"expected a string or a list of strings, found {node.GetValueKind()}"),
     };

@@ -43,7 +43,12 @@ public sealed class NotebookFile
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(File.ReadAllText(path, Encoding.UTF8));
+            node = JsonNode.Parse(StrictUtf8.GetString(File.ReadAllBytes(path)));
+        }
+        catch (DecoderFallbackException e)
+        {
+            // Decoding leniently would rewrite the bad bytes as U+FFFD on the next save.
+            throw new NotebookFormatException(path, $"not valid UTF-8 (byte offset {e.Index}).", e);
         }
         catch (JsonException e)
         {
@@ -51,6 +56,8 @@ public sealed class NotebookFile
         }
         return FromJson(path, node);
     }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static NotebookFile Parse(string path, string json) => FromJson(path, JsonNode.Parse(json));
 
@@ -60,13 +67,25 @@ public sealed class NotebookFile
         var major = root["nbformat"] is JsonValue v && v.TryGetValue<int>(out var m) ? m : -1;
         if (major != 4)
             throw new NotebookFormatException(path, $"unsupported nbformat {(major < 0 ? "(missing)" : major.ToString(System.Globalization.CultureInfo.InvariantCulture))}: this engine reads nbformat 4.");
+        if (root["nbformat_minor"] is { } minor && !(minor is JsonValue mv && mv.TryGetValue<int>(out _)))
+            throw new NotebookFormatException(path, $"'nbformat_minor' must be a whole number, found {minor.ToJsonString()}.");
         if (root["cells"] is not JsonArray cells) throw new NotebookFormatException(path, "'cells' must be a list.");
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < cells.Count; i++)
         {
             if (cells[i] is not JsonObject cell || cell["cell_type"]?.GetValueKind() != JsonValueKind.String)
                 throw new NotebookFormatException(path, $"cell {i + 1} has no 'cell_type'.");
             try { JupyterJson.JoinLines(cell["source"]); }
             catch (FormatException e) { throw new NotebookFormatException(path, $"cell {i + 1}: source: {e.Message}."); }
+            if (cell["id"] is { } id)
+            {
+                if (id.GetValueKind() != JsonValueKind.String) throw new NotebookFormatException(path, $"cell {i + 1}: 'id' must be a string, found {id.ToJsonString()}.");
+                if (ids.TryGetValue(id.GetValue<string>(), out var first))
+                    throw new NotebookFormatException(path, $"cell {i + 1}: id '{id.GetValue<string>()}' is also the id of cell {first}; cell ids must be unique.");
+                ids[id.GetValue<string>()] = i + 1;
+            }
+            if (cell["execution_count"] is { } count && !(count is JsonValue cv && cv.TryGetValue<int>(out _)))
+                throw new NotebookFormatException(path, $"cell {i + 1}: 'execution_count' must be a whole number or null, found {count.ToJsonString()}.");
         }
         var file = new NotebookFile(path, root);
         file.EnsureCellIds();
