@@ -115,3 +115,58 @@ public class BadNotebookTests
         Assert.Contains("not valid UTF-8 (byte offset", e.Message);
     }
 }
+
+public class SavingTests
+{
+    [Fact]
+    public async Task AReadOnlyNotebook_IsNotReplaced_AndTheRunIsSetAside()
+    {
+        using var t = new TestNotebook();
+        var path = t.WriteCode("locked.ipynb", "6 * 7");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        var before = File.ReadAllBytes(path);
+        Assert.Equal(1, await Cli.Program.Main(["run", path, "--output", t.Path("report")]));
+        Assert.Equal(before, File.ReadAllBytes(path));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead, File.GetUnixFileMode(path));
+        Assert.Contains("42", File.ReadAllText(t.Path("failed/locked.ipynb")));
+    }
+
+    [Fact]
+    public async Task Saving_KeepsTheFilesPermissions_AndASymbolicLinkStaysALink()
+    {
+        using var t = new TestNotebook();
+        var real = t.WriteCode("real.ipynb", "6 * 7");
+        File.SetUnixFileMode(real, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
+        var link = t.Path("link.ipynb");
+        File.CreateSymbolicLink(link, real);
+        Assert.Equal(0, await Cli.Program.Main(["run", link, "--no-report"]));
+        Assert.NotNull(new FileInfo(link).LinkTarget);
+        Assert.Contains("42", File.ReadAllText(real));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(real));
+    }
+
+    [Fact]
+    public void AnEditSavedWhileTheNotebookWasOpen_IsNotOverwritten()
+    {
+        using var t = new TestNotebook();
+        var path = t.WriteCode("edited.ipynb", "1");
+        var notebook = NotebookFile.Load(path);
+        var edit = File.ReadAllText(path).Replace("\"1\"", "\"2 + 2\"", StringComparison.Ordinal);
+        File.WriteAllText(path, edit);
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(5));
+        var e = Assert.Throws<IOException>(notebook.Save);
+        Assert.Contains("changed on disk since it was read", e.Message);
+        Assert.Equal(edit, File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void TemporaryFilesOfAKilledSave_AreRemovedByTheNextSave()
+    {
+        using var t = new TestNotebook();
+        var path = t.WriteCode("n.ipynb", "1");
+        var stale = t.Path(".n.ipynb.999999999.tmp");
+        File.WriteAllText(stale, "half a notebook");
+        NotebookFile.Load(path).Save();
+        Assert.False(File.Exists(stale));
+    }
+}

@@ -183,6 +183,7 @@ public static class Program
         var notebooks = LoadAll(files);
         if (notebooks is null) return BadInput;
         var runner = new NotebookRunner(TimeSpan.FromSeconds(timeoutSeconds), maxOutput);
+        var unsaved = 0;
         var results = new List<(NotebookRunResult Result, string Status)>();
         var interactive = Terminal.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
 
@@ -194,18 +195,31 @@ public static class Program
                 var result = await runner.RunAsync(notebook, onProgress is null ? null : new Progress<CellProgress>(onProgress), ct).ConfigureAwait(false);
                 if (ct.IsCancellationRequested) return; // Ctrl-C: leave the saved file as it was.
                 string status;
+                string SetAside()
+                {
+                    var failed = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output ?? ProjectPaths.Report))!, "failed", notebook.Name);
+                    Directory.CreateDirectory(Path.GetDirectoryName(failed)!);
+                    AtomicFile.WriteAllText(failed, notebook.Serialize());
+                    return Path.GetRelativePath(Directory.GetCurrentDirectory(), failed);
+                }
                 if (save && result.Succeeded)
                 {
-                    notebook.Save();
-                    status = "saved";
+                    try
+                    {
+                        notebook.Save();
+                        status = "saved";
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        // Read-only, changed since it was read, or a folder we cannot write: nothing of the user's is replaced.
+                        status = $"not saved: {e.Message} This run is in {SetAside()}";
+                        unsaved++;
+                    }
                 }
                 else if (save)
                 {
                     // A failed run never replaces the last good results: the notebook keeps them, the failed run goes beside the report.
-                    var failed = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output ?? ProjectPaths.Report))!, "failed", notebook.Name);
-                    Directory.CreateDirectory(Path.GetDirectoryName(failed)!);
-                    AtomicFile.WriteAllText(failed, notebook.Serialize());
-                    status = $"error: the notebook keeps its last good outputs; this run is in {Path.GetRelativePath(Directory.GetCurrentDirectory(), failed)}";
+                    status = $"error: the notebook keeps its last good outputs; this run is in {SetAside()}";
                 }
                 else
                 {
@@ -258,7 +272,7 @@ public static class Program
         }
 
         if (report) Report(notebooks, output);
-        return results.All(r => r.Result.Succeeded && r.Result.Readings.Count == 0 && !r.Status.StartsWith("stale", StringComparison.Ordinal)) ? Ok : Failed;
+        return unsaved == 0 && results.All(r => r.Result.Succeeded && r.Result.Readings.Count == 0 && !r.Status.StartsWith("stale", StringComparison.Ordinal)) ? Ok : Failed;
     }
 
     private static int Report(IReadOnlyList<string> files, string? output)

@@ -40,6 +40,7 @@ public sealed class NotebookFile
     public static NotebookFile Load(string path)
     {
         if (!File.Exists(path)) throw new NotebookFormatException(path, "file not found.");
+        var stamp = Stamp(path);
         JsonNode? node;
         try
         {
@@ -54,7 +55,9 @@ public sealed class NotebookFile
         {
             throw new NotebookFormatException(path, $"not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}): {e.Message.Split(" Path:")[0]}", e);
         }
-        return FromJson(path, node);
+        var file = FromJson(path, node);
+        file._stamp = stamp;
+        return file;
     }
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -107,9 +110,21 @@ public sealed class NotebookFile
 
     public string Serialize() => JupyterJson.Serialize(Root);
 
-    public void Save() => AtomicFile.WriteAllText(Path, Serialize());
+    // When and how large the file was when it was read: a save must not overwrite an edit made since.
+    private (DateTime Written, long Length)? _stamp;
 
-    public NotebookFile Clone() => new(Path, (JsonObject)Root.DeepClone());
+    private static (DateTime, long)? Stamp(string path) => File.Exists(path) ? (File.GetLastWriteTimeUtc(path), new FileInfo(path).Length) : null;
+
+    /// <summary>Replaces the file atomically, unless it changed on disk since it was read (then an <see cref="IOException"/> says so).</summary>
+    public void Save()
+    {
+        if (_stamp is { } read && Stamp(Path) is { } now && now != read)
+            throw new IOException($"{Path} changed on disk since it was read (an edit saved while this ran?): it was not overwritten.");
+        AtomicFile.WriteAllText(Path, Serialize());
+        _stamp = Stamp(Path);
+    }
+
+    public NotebookFile Clone() => new(Path, (JsonObject)Root.DeepClone()) { _stamp = _stamp };
 }
 
 /// <summary>A view on one cell of the JSON tree.</summary>
