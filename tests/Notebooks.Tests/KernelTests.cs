@@ -384,4 +384,63 @@ public class KernelTests
         Assert.Equal("kernel_info_reply", k.Reply(control ? k.Control : k.Shell, 20).Type);
         Assert.True(k.ServerThread.IsAlive);
     }
+
+    [Fact]
+    public void WhatACellPrints_ReachesTheClientWhileTheCellStillRuns()
+    {
+        using var k = new KernelHarness();
+        var go = Path.Combine(Path.GetTempPath(), "go-" + Guid.NewGuid().ToString("N"));
+        // The cell waits for a file that the test creates only after it has received the first line: without live
+        // output the two would wait for each other until the cell's bound runs out.
+        var request = k.Send(k.Shell, k.Request("execute_request", new JsonObject
+        {
+            ["code"] = $"Console.WriteLine(\"first\"); var until = DateTime.UtcNow.AddSeconds(20); while (!System.IO.File.Exists(@\"{go}\") && DateTime.UtcNow < until) System.Threading.Thread.Sleep(20); Console.WriteLine(System.IO.File.Exists(@\"{go}\") ? \"released\" : \"never released\");",
+        }));
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        JupyterMessage? first = null;
+        while (first is null && DateTime.UtcNow < deadline)
+        {
+            var m = k.Receive(k.IoPub, TimeSpan.FromSeconds(1));
+            if (m?.Type == "stream" && m.ParentHeader["msg_id"]?.GetValue<string>() == request.Id) first = m;
+        }
+        Assert.NotNull(first);
+        Assert.Equal("first\n", first.Content["text"]!.GetValue<string>());
+        File.WriteAllText(go, "");
+        var rest = k.IoPubFor(request);
+        Assert.Contains(rest, m => m.Type == "stream" && m.Content["text"]!.GetValue<string>() == "released\n");
+        Assert.Equal("ok", k.Reply(k.Shell).Content["status"]!.GetValue<string>());
+        File.Delete(go);
+    }
+
+    [Fact]
+    public void AnInterruptedCell_ThatRunsOn_PublishesNothingMore()
+    {
+        using var k = new KernelHarness();
+        var request = k.Send(k.Shell, k.Request("execute_request", new JsonObject { ["code"] = "while (true) { Console.WriteLine(\"tick\"); System.Threading.Thread.Sleep(10); }" }));
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline && k.Receive(k.IoPub, TimeSpan.FromSeconds(1)) is not { Type: "stream" }) { }
+        k.Send(k.Control, k.Request("interrupt_request", []));
+        var reply = k.Reply(k.Shell, 20);
+        Assert.Equal("error", reply.Content["status"]!.GetValue<string>());
+        Assert.Contains("may still be running in the background", reply.Content["evalue"]!.GetValue<string>());
+        k.IoPubFor(request);
+        // The loop goes on (a thread cannot be aborted), but nothing more of it reaches the client or the next cell.
+        var late = new List<JupyterMessage>();
+        var until = DateTime.UtcNow.AddMilliseconds(600);
+        while (DateTime.UtcNow < until) if (k.Receive(k.IoPub, TimeSpan.FromMilliseconds(100)) is { } m) late.Add(m);
+        Assert.DoesNotContain(late, m => m.Type == "stream" && m.ParentHeader["msg_id"]?.GetValue<string>() == request.Id);
+        var (next, io) = k.Execute("Console.Write(\"clean\");");
+        Assert.Equal("ok", next.Content["status"]!.GetValue<string>());
+        Assert.Equal(["clean"], io.Where(m => m.Type == "stream").Select(m => m.Content["text"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void CommOpen_IsClosedAtOnce_NotLoggedAsUnsupported()
+    {
+        using var k = new KernelHarness();
+        var request = k.Send(k.Shell, k.Request("comm_open", new JsonObject { ["comm_id"] = "c1", ["target_name"] = "jupyter.widget", ["data"] = new JsonObject() }));
+        var io = k.IoPubFor(request);
+        Assert.Contains(io, m => m.Type == "comm_close" && m.Content["comm_id"]!.GetValue<string>() == "c1");
+        Assert.DoesNotContain("unsupported", k.Log.ToString());
+    }
 }

@@ -77,9 +77,11 @@ public sealed class CSharpSession
         {
             // Script code cannot be stopped from outside: the cell is abandoned. Its thread may run on, but the
             // session keeps the state from before it, so later cells run as if it had never started.
+            const string stillRunning = " Its code may still be running in the background (.NET cannot stop a thread from outside); whatever it writes from now on is discarded, and the next cell starts from the state before this one.";
             collector.Add(cancellationToken.IsCancellationRequested
-                ? Error("OperationCanceledException", "The cell was interrupted.", [])
-                : Error("TimeoutException", $"The cell ran longer than the limit of {_options.CellTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s and was cancelled.", []));
+                ? Error("OperationCanceledException", "The cell was interrupted." + stillRunning, [])
+                : Error("TimeoutException", $"The cell ran longer than the limit of {_options.CellTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s and was abandoned." + stillRunning, []));
+            collector.Seal();
             return new CellRun(collector.Outputs, false, clock.Elapsed);
         }
         var state = await run.ConfigureAwait(false);

@@ -148,10 +148,22 @@ public sealed class OutputCollector(long maxStreamChars = OutputCollector.Defaul
         lock (_lock) _claims[name] = text;
     }
 
+    private bool _sealed;
+
+    /// <summary>
+    /// Ends the cell's output: a cell abandoned after an interrupt or time-out may run on (.NET cannot abort a thread),
+    /// but nothing it writes later reaches its outputs or a front end.
+    /// </summary>
+    public void Seal()
+    {
+        lock (_lock) _sealed = true;
+    }
+
     public void Add(CellOutput output)
     {
         lock (_lock)
         {
+            if (_sealed) return;
             if (output is StreamOutput s)
             {
                 if (_truncated) return;

@@ -189,6 +189,12 @@ public sealed class KernelServer : IDisposable
                     ["data"] = doc is null ? new JsonObject() : new JsonObject { ["text/plain"] = doc }, ["metadata"] = new JsonObject(),
                 });
                 break;
+            case "comm_open":
+                // No comm targets here (no widgets): close the comm at once, as Jupyter expects of an unknown target.
+                Publish(message, "comm_close", new JsonObject { ["comm_id"] = message.Content["comm_id"]?.DeepClone(), ["data"] = new JsonObject() });
+                break;
+            case "comm_msg" or "comm_close":
+                break;
             case "comm_info_request":
                 Reply(_shell, message, "comm_info_reply", new JsonObject { ["status"] = "ok", ["comms"] = new JsonObject() });
                 break;
@@ -214,20 +220,35 @@ public sealed class KernelServer : IDisposable
         var count = _executionCount;
         if (!silent) Publish(message, "execute_input", new JsonObject { ["code"] = code, ["execution_count"] = count });
 
-        // Consecutive writes to one stream become one output, as the headless runner stores them.
+        // Writes are published live: what a cell prints is sent within 50 ms (a timer flushes the buffer), and writes
+        // that come faster are sent together, so that a loop printing 80,000 lines sends a few hundred messages.
         var collector = new OutputCollector();
-        StreamOutput? pending = null;
+        var gate = new Lock();
+        string? pendingName = null;
+        var pendingText = new StringBuilder();
         void Flush()
         {
-            if (pending is null || silent) { pending = null; return; }
-            Publish(message, "stream", new JsonObject { ["name"] = pending.Name, ["text"] = pending.Text });
-            pending = null;
+            lock (gate)
+            {
+                if (pendingName is not null && !silent && pendingText.Length > 0)
+                    Publish(message, "stream", new JsonObject { ["name"] = pendingName, ["text"] = pendingText.ToString() });
+                pendingName = null;
+                pendingText.Clear();
+            }
         }
+        using var ticker = new Timer(_ => Flush(), null, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(50));
         collector.Published += output =>
         {
             if (output is StreamOutput s)
             {
-                pending = pending is not null && pending.Name == s.Name ? pending with { Text = pending.Text + s.Text } : Switch(s);
+                bool otherStream;
+                lock (gate) otherStream = pendingName is not null && pendingName != s.Name;
+                if (otherStream) Flush();
+                lock (gate)
+                {
+                    pendingName = s.Name;
+                    pendingText.Append(s.Text);
+                }
                 return;
             }
             Flush();
@@ -245,11 +266,6 @@ public sealed class KernelServer : IDisposable
                     break;
             }
         };
-        StreamOutput Switch(StreamOutput next)
-        {
-            Flush();
-            return next;
-        }
 
         // The cell id is optional metadata: one of another type is ignored, not an error.
         var cellId = message.Metadata["cellId"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? message.Metadata["cellId"]!.GetValue<string>() : $"k{count}";
