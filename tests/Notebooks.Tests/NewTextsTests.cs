@@ -92,4 +92,25 @@ public sealed class NewTextsTests : IDisposable
         Assert.Contains("workforce of Amazon: 1,540,000, 1,550,000 against 1,560,000", claims["disagreements"]);
         Assert.Contains(results["03-reported-figures.ipynb"].Readings, r => r.Claim == "disagreements");
     }
+
+    [Fact]
+    public async Task ACorpusOfOnlyNewTexts_WithNoReviewedFigures_RunsThroughEveryNotebook_AndReportsTheReadingsItMakesFalse()
+    {
+        // As a user who replaces the corpus: none of the shipped texts, no reviewed figures.
+        var data = Repository();
+        foreach (var file in Directory.GetFiles(Path.Combine(data, "raw"))) File.Delete(file);
+        File.WriteAllText(Path.Combine(data, "corpus.json"), "{ \"documents\": [] }");
+        File.WriteAllText(Path.Combine(data, "figures.csv"), string.Join(",", FigureData.Columns) + "\n");
+        File.WriteAllText(Path.Combine(data, "figures-ignored.csv"), "document,offset,text,reason\n");
+        var articles = Path.Combine(ProjectPaths.Root, "tests", "data", "new-articles");
+        CorpusFiles.Add(data, [.. new[] { "a-scraped.txt", "b-page.html", "c-lines.txt", "d-wrapped.txt" }.Select(f => Path.Combine(articles, f))]);
+
+        var results = await RunAll();
+
+        var readings = results.Values.SelectMany(r => r.Readings).ToList();
+        Assert.Contains(readings, r => r.Claim == "documents" && r.Computed == "4");
+        Assert.Contains(readings, r => r.Claim == "commented" && r.Computed == "none");
+        Assert.Contains(readings, r => r.Kind == ReadingProblemKind.UnknownClaim && r.Claim == "tkp-ai-2025");
+        Assert.DoesNotContain(readings, r => r.Kind == ReadingProblemKind.UnboundNumber);
+    }
 }

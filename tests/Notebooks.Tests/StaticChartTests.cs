@@ -138,3 +138,14 @@ public class ReportPublicationTests
         }
     }
 }
+
+public class EmptyChartTests
+{
+    [Fact]
+    public void AChartWithNothingToShow_RendersItsFrameAndTitle()
+    {
+        var chart = Analysis.FigureCharts.OverTime(new List<Analysis.Figures.ReportedFigure>(), "Cuts", "jobs");
+        var svg = SvgChart.Render(JsonNode.Parse(Plotly.NET.GenericChart.toJson(chart))!.AsObject());
+        Assert.Contains("Cuts (no reviewed figures)", XDocument.Parse(svg).Root!.Value);
+    }
+}

@@ -31,6 +31,10 @@ public static class FigureCharts
         return chart;
     }
 
+    /// <summary>What a chart shows when the selection holds no figure: its frame and a title that says so.</summary>
+    private static GenericChart Empty(string title) =>
+        Chart.Column<double, string, string>(values: Array.Empty<double>(), Keys: Array.Empty<string>()).Style($"{title} (no reviewed figures)", showLegend: false);
+
     /// <summary>
     /// One bar per period (<see cref="FigureSeries.ByPeriod"/>: the value most statements give, totals of charted
     /// periods left out), hover: every statement with its quote; optionally the running total.
@@ -42,6 +46,7 @@ public static class FigureCharts
     /// <param name="cumulative">Adds the running total as a line.</param>
     public static GenericChart OverTime(IEnumerable<ReportedFigure> figures, string title, string yTitle, double scale = 1, bool cumulative = false)
     {
+        if (!figures.Any()) return Empty(title);
         var periods = FigureSeries.ByPeriod(figures);
         var labels = periods.Select(p => p.Period).ToArray();
         var values = periods.Select(p => p.Value / scale).ToArray();
@@ -56,6 +61,7 @@ public static class FigureCharts
     /// <summary>Every part as a share of every base the texts give: share = 100 · part / base, one series per part value.</summary>
     public static GenericChart SharesOfBases(IEnumerable<ReportedFigure> parts, IEnumerable<ReportedFigure> bases, string title, string partName, string baseName)
     {
+        if (!parts.Any() || !bases.Any()) return Empty(title);
         var baseGroups = bases.GroupBy(f => (f.Entity, f.Value)).OrderBy(g => g.Key.Value).ThenBy(g => g.Key.Entity, StringComparer.Ordinal).ToList();
         var partGroups = parts.GroupBy(f => f.Value).OrderBy(g => g.Key).ToList();
         var labels = baseGroups.Select(g => $"{N(g.Key.Value)} ({g.Key.Entity}; {string.Join(", ", g.Select(f => f.Document).Distinct())})").ToArray();
@@ -71,6 +77,7 @@ public static class FigureCharts
     public static GenericChart ByPeriod(IEnumerable<ReportedFigure> figures, string title)
     {
         var list = figures.ToList();
+        if (list.Count == 0) return Empty(title);
         var periods = list.Select(f => f.Period).Distinct().Order(StringComparer.Ordinal).ToArray();
         var measures = list.Select(f => f.Measure).Distinct().Order(StringComparer.Ordinal).ToList();
         var units = list.GroupBy(f => f.Unit).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
@@ -98,6 +105,7 @@ public static class FigureCharts
     public static GenericChart Values(IEnumerable<ReportedFigure> figures, Func<ReportedFigure, string> label, string title, string yTitle, bool asPercent = false, string? xTitle = null)
     {
         var list = figures.ToList();
+        if (list.Count == 0) return Empty(title);
         return Bars(list.Select(label).ToArray(), list.Select(f => asPercent && f.Unit == "ratio" ? Math.Round(100 * f.Value, 1) : f.Value).ToArray(), list.Select(Cite).ToArray())
             .Style(title, xTitle: xTitle, yTitle: yTitle, height: 400, showLegend: false);
     }

@@ -47,7 +47,8 @@ public static class FigureData
 
     public static readonly FrozenSet<string> Kinds = FrozenSet.ToFrozenSet(["reported fact", "forecast", "reader comment", "derived", "quotation"]);
 
-    internal static readonly string[] Columns = ["id", "document", "quote", "offset", "value", "unit", "measure", "period", "entity", "kind", "note"];
+    /// <summary>The columns of <c>figures.csv</c>, in order.</summary>
+    public static readonly System.Collections.Immutable.ImmutableArray<string> Columns = ["id", "document", "quote", "offset", "value", "unit", "measure", "period", "entity", "kind", "note"];
 
     /// <summary>The figure with the id, or an error naming the id and the file to look in.</summary>
     public static ReportedFigure ById(this IEnumerable<ReportedFigure> figures, string id) =>

@@ -128,12 +128,13 @@ public static class SvgChart
             var extent = Extent(alongX).ToList();
             var (min, max) = extent.Count == 0 ? (0.0, 1.0) : (extent.Min(), extent.Max());
             if (axisLayout["range"] is JsonArray range && range.Count == 2 && Num(range[0]) is { } r0 && Num(range[1]) is { } r1) (min, max) = (r0, r1);
+            else if (extent.Count == 0) { } // nothing to show: the frame only
             else if (min == max) (min, max) = (min - 1, max + 1);
             else
             {
                 var pad = (max - min) * 0.05;
                 (min, max) = (min < 0 || min - pad >= 0 || traces.All(t => Str(t["type"]) != "bar") ? min - pad : 0, max + pad);
-                if (traces.Any(t => Str(t["type"]) == "bar") && extent.Min() >= 0) min = 0;
+                if (traces.Any(t => Str(t["type"]) == "bar") && extent.Count > 0 && extent.Min() >= 0) min = 0;
             }
             return new Axis(name, false, [], min, max, titleText);
         }
