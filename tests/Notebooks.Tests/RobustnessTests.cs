@@ -170,3 +170,26 @@ public class SavingTests
         Assert.False(File.Exists(stale));
     }
 }
+
+public class InterruptTests
+{
+    [Fact]
+    public async Task CtrlC_StopsTheRun_SavesNothing_AndSaysSo()
+    {
+        var engine = Directory.GetFiles(Path.Combine(Analysis.ProjectPaths.Root, "lib", "Notebooks", "bin"), "Notebooks.dll", SearchOption.AllDirectories)
+            .OrderByDescending(File.GetLastWriteTimeUtc).First();
+        using var t = new TestNotebook();
+        var path = t.WriteCode("slow.ipynb", "System.Threading.Thread.Sleep(60_000);");
+        var before = File.ReadAllBytes(path);
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("dotnet", [engine, "run", path, "--no-report"])
+            { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        // Wait until the cell runs, then send SIGINT as a terminal's Ctrl-C would.
+        while (await process.StandardOutput.ReadLineAsync() is { } line && !line.Contains("cell 1/1", StringComparison.Ordinal)) { }
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!) await kill.WaitForExitAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(30_000));
+        Assert.Equal(130, process.ExitCode);
+        Assert.Contains("interrupted: the notebook being run was not saved.", error);
+        Assert.Equal(before, File.ReadAllBytes(path));
+    }
+}

@@ -20,7 +20,10 @@ public static class Program
         CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         ConsoleCapture.Install();
-        return await BuildCommand().Parse(args).InvokeAsync().ConfigureAwait(false);
+        // System.CommandLine 2.0.0 leaves Ctrl-C unhandled by default (the process just dies): ask for the token, so that
+        // an interrupted run stops at once, saves nothing and says so.
+        var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(10) };
+        return await BuildCommand().Parse(args).InvokeAsync(invocation).ConfigureAwait(false);
     }
 
     public static RootCommand BuildCommand()
