@@ -121,9 +121,11 @@ public class EngineTests
     }
 
     [Theory]
-    [InlineData("#r \"nuget: Deedle, 7.0.0\"", "asked for Deedle 7.0.0, the engine provides Deedle 8.1.0")]
-    [InlineData("#r \"nuget: No.Such.Package, 1.0.0\"", "does not provide package 'No.Such.Package'")]
-    [InlineData("#i \"nuget: https://example.invalid/v3/index.json\"", "#i (package sources) is not supported")]
+    [InlineData("#r \"nuget: Deedle, 7.0.0\"", "asked for Deedle 7.0.0, the repository provides Deedle 8.1.0")]
+    [InlineData("#r \"nuget: No.Such.Package.Anywhere, 1.0.0\"", "the restore of No.Such.Package.Anywhere 1.0.0 failed")]
+    [InlineData("#r \"nuget: Humanizer.Core\"", "pin one version, e.g. #r \"nuget: Humanizer.Core, 1.2.3\"")]
+    [InlineData("#r \"nuget: Humanizer.Core, 2.*\"", "pin one version")]
+    [InlineData("#i nuget", "#i takes a package source in quotes")]
     [InlineData("#!fsharp\n1", "#!fsharp is not supported")]
     public async Task UnsupportedDirectives_FailTheCellWithWhatWasAskedAndWhatIsProvided(string cell, string message)
     {
@@ -176,5 +178,30 @@ public class EngineTests
         {
             System.Globalization.CultureInfo.CurrentCulture = previous;
         }
+    }
+
+    [Fact]
+    public async Task NugetReference_RestoresAPackageTheRepositoryDoesNotReference_ForEveryLaterCell()
+    {
+        using var t = new TestNotebook();
+        var feed = Directory.CreateDirectory(t.Path("feed")).FullName; // an extra (empty) source, as #i adds one
+        var result = await TestNotebook.Run(t.WriteCode("nuget.ipynb",
+            $"#i \"{feed}\"\n#r \"nuget: Humanizer.Core, 2.14.1\"\nusing Humanizer;",
+            "\"NotebookCellsRunInOrder\".Humanize()"), TimeSpan.FromMinutes(5));
+        Assert.True(result.Succeeded, result.Error?.Value);
+        Assert.Equal("Notebook cells run in order", TestNotebook.Text(TestNotebook.Outputs(result, 1)[0]));
+    }
+
+    [Fact]
+    public async Task NugetReference_ThatBringsAnotherVersionOfAnAssemblyTheEngineHas_SaysSo_AndUsesTheEnginesCopy()
+    {
+        using var t = new TestNotebook();
+        // Newtonsoft.Json.Bson 1.0.2 asks for Newtonsoft.Json 12.0.1; the repository's packages already load a 13.x.
+        var result = await TestNotebook.Run(t.WriteCode("conflict.ipynb", "#r \"nuget: Newtonsoft.Json.Bson, 1.0.2\"\ntypeof(Newtonsoft.Json.Bson.BsonDataReader).Name"), TimeSpan.FromMinutes(5));
+        Assert.True(result.Succeeded, result.Error?.Value);
+        var outputs = TestNotebook.Outputs(result, 0);
+        var warning = JupyterJson.JoinLines(outputs.Single(o => o["output_type"]!.GetValue<string>() == "stream")["text"]);
+        Assert.Contains("brings Newtonsoft.Json 12.0.0.0; the engine already has Newtonsoft.Json 13.0.0.0", warning);
+        Assert.Equal("BsonDataReader", TestNotebook.Text(outputs.Last()));
     }
 }

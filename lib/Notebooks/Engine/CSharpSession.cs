@@ -35,6 +35,10 @@ public sealed class CSharpSession
 
     private readonly SessionOptions _options;
     private readonly CellGlobals _globals = new();
+
+    // Package sources (#i) and restored package assemblies (#r "nuget:") of this session, for every later cell.
+    private readonly List<string> _sources = [];
+    private readonly List<string> _packageReferences = [];
     private ScriptState<object>? _state;
 
     public CSharpSession(SessionOptions options)
@@ -102,7 +106,13 @@ public sealed class CSharpSession
             string prepared;
             try
             {
-                prepared = CellDirectives.Preprocess(code);
+                var cell = CellDirectives.Prepare(code, _sources);
+                prepared = cell.Code;
+                foreach (var package in cell.Packages)
+                {
+                    foreach (var conflict in package.Conflicts) Console.Error.WriteLine($"#r \"nuget: {package.Name}, {package.Version}\": {conflict}");
+                    _packageReferences.AddRange(package.Assemblies.Where(a => !_packageReferences.Contains(a)));
+                }
             }
             catch (DirectiveException e)
             {
@@ -110,7 +120,7 @@ public sealed class CSharpSession
                 return null;
             }
 
-            var options = ScriptOptions(cellLabel);
+            var options = ScriptOptions(cellLabel).AddReferences(_packageReferences.Select(p => MetadataReference.CreateFromFile(p)));
             var script = _state is null
                 ? CSharpScript.Create(prepared, options, typeof(CellGlobals))
                 : _state.Script.ContinueWith(prepared, options);
