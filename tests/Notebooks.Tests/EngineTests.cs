@@ -204,4 +204,14 @@ public class EngineTests
         Assert.Contains("brings Newtonsoft.Json 12.0.0.0; the engine already has Newtonsoft.Json 13.0.0.0", warning);
         Assert.Equal("BsonDataReader", TestNotebook.Text(outputs.Last()));
     }
+
+    [Fact]
+    public async Task ADisplayHandle_ReplacesWhatIsShown_AndTheNotebookKeepsTheLastValue()
+    {
+        using var t = new TestNotebook();
+        var result = await TestNotebook.Run(t.WriteCode("update.ipynb", "var progress = display(\"fit 1 of 3\");\nprogress.Update(\"fit 3 of 3\");\ndisplay(\"done\")"));
+        var outputs = TestNotebook.Outputs(result, 0);
+        Assert.Equal(["fit 3 of 3", "done"], outputs.Select(o => TestNotebook.Text(o)));
+        Assert.All(outputs, o => Assert.Equal("display_data", o["output_type"]!.GetValue<string>()));
+    }
 }

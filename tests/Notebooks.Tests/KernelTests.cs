@@ -443,4 +443,16 @@ public class KernelTests
         Assert.Contains(io, m => m.Type == "comm_close" && m.Content["comm_id"]!.GetValue<string>() == "c1");
         Assert.DoesNotContain("unsupported", k.Log.ToString());
     }
+
+    [Fact]
+    public void ADisplayHandleUpdate_ReachesTheClientAsUpdateDisplayData_ForTheSameDisplayId()
+    {
+        using var k = new KernelHarness();
+        var (reply, io) = k.Execute("var p = display(\"step 1\");\np.Update(\"step 2\");");
+        Assert.Equal("ok", reply.Content["status"]!.GetValue<string>());
+        var shown = Assert.Single(io, m => m.Type == "display_data");
+        var updated = Assert.Single(io, m => m.Type == "update_display_data");
+        Assert.Equal(shown.Content["transient"]!["display_id"]!.GetValue<string>(), updated.Content["transient"]!["display_id"]!.GetValue<string>());
+        Assert.Equal("step 2", updated.Content["data"]!["text/plain"]!.GetValue<string>());
+    }
 }

@@ -141,7 +141,8 @@ public sealed class CSharpSession
                 collector.Add(FromException(exception));
                 return null;
             }
-            if (hasValue)
+            // A trailing display(…) is a display, not also a result (its handle is no value to show).
+            if (hasValue && state.ReturnValue is not DisplayHandle)
                 collector.Add(new ResultOutput(MimeFormatter.Format(state.ReturnValue, new DisplayContext(cellId, collector.Count)), executionCount));
             return state;
         }

@@ -16,11 +16,18 @@ public class CellGlobals
     internal Func<int, DisplayContext>? Context { get => _context.Value; set => _context.Value = value; }
 
 #pragma warning disable IDE1006 // the dialect's names
-    /// <summary>Shows <paramref name="value"/> as a display_data output, optionally only in the given MIME types.</summary>
-    public void display(object? value, params string[] mimeTypes)
+    /// <summary>
+    /// Shows <paramref name="value"/> as a display_data output, optionally only in the given MIME types. Returns a handle
+    /// whose <see cref="DisplayHandle.Update"/> replaces what is shown, as .NET Interactive's <c>display(…).Update(…)</c>.
+    /// </summary>
+    public DisplayHandle display(object? value, params string[] mimeTypes)
     {
         var collector = Collector ?? throw new InvalidOperationException("display() is only available while a cell runs.");
-        collector.Add(new DisplayOutput(MimeFormatter.Format(value, Context!(collector.Count), mimeTypes)));
+        var context = Context!;
+        var index = collector.Count;
+        var id = $"{context(index).CellId}-d{index}";
+        collector.Add(new DisplayOutput(MimeFormatter.Format(value, context(index), mimeTypes)) { DisplayId = id });
+        return new DisplayHandle(id, (next, mimes) => collector.Update(id, new DisplayOutput(MimeFormatter.Format(next, context(index), mimes))));
     }
 
     /// <summary>
@@ -38,5 +45,17 @@ public class CellGlobals
 
     /// <summary>Markup to be shown as HTML rather than as text.</summary>
     public IHtmlContent HTML(string markup) => new HtmlString(markup);
+#pragma warning restore IDE1006
+}
+
+/// <summary>What <c>display</c> returns: a way to replace the shown value while the cell runs (a progress line, a growing table).</summary>
+public sealed class DisplayHandle(string id, Action<object?, string[]> update)
+{
+    /// <summary>The display's id, as front ends see it in <c>transient.display_id</c>.</summary>
+    public string Id { get; } = id;
+
+#pragma warning disable IDE1006 // .NET Interactive's name
+    /// <summary>Replaces the displayed value; the notebook keeps the last one.</summary>
+    public void Update(object? value, params string[] mimeTypes) => update(value, mimeTypes);
 #pragma warning restore IDE1006
 }

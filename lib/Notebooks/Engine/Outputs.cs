@@ -68,6 +68,12 @@ public sealed record StreamOutput(string Name, string Text) : CellOutput
 
 public sealed record DisplayOutput(MimeBundle Data) : CellOutput
 {
+    /// <summary>The id a front end updates this display by (<c>update_display_data</c>); not saved in the notebook.</summary>
+    public string? DisplayId { get; init; }
+
+    /// <summary>True when this output replaces the display with the same <see cref="DisplayId"/>.</summary>
+    public bool IsUpdate { get; init; }
+
     public override JsonObject ToNbformat() => new()
     {
         ["data"] = Data.ToNbformat(),
@@ -191,6 +197,22 @@ public sealed class OutputCollector(long maxStreamChars = OutputCollector.Defaul
             }
         }
         Published?.Invoke(output);
+    }
+
+    /// <summary>
+    /// Replaces the display output with <paramref name="displayId"/> by <paramref name="update"/>: the saved notebook keeps
+    /// the last value, a live front end is sent an update of the display it shows.
+    /// </summary>
+    public void Update(string displayId, DisplayOutput update)
+    {
+        lock (_lock)
+        {
+            if (_sealed) return;
+            var index = _outputs.FindIndex(o => o is DisplayOutput d && d.DisplayId == displayId);
+            if (index < 0) return;
+            _outputs[index] = update with { DisplayId = displayId, IsUpdate = false };
+        }
+        Published?.Invoke(update with { DisplayId = displayId, IsUpdate = true });
     }
 
     /// <summary>Ends the open stream: its text becomes the output's text.</summary>

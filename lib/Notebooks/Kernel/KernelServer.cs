@@ -256,7 +256,8 @@ public sealed class KernelServer : IDisposable
             switch (output)
             {
                 case DisplayOutput d:
-                    Publish(message, "display_data", new JsonObject { ["data"] = d.Data.ToWire(), ["metadata"] = new JsonObject(), ["transient"] = new JsonObject() });
+                    var transient = d.DisplayId is null ? new JsonObject() : new JsonObject { ["display_id"] = d.DisplayId };
+                    Publish(message, d.IsUpdate ? "update_display_data" : "display_data", new JsonObject { ["data"] = d.Data.ToWire(), ["metadata"] = new JsonObject(), ["transient"] = transient });
                     break;
                 case ResultOutput r:
                     Publish(message, "execute_result", new JsonObject { ["data"] = r.Data.ToWire(), ["metadata"] = new JsonObject(), ["execution_count"] = r.ExecutionCount });
