@@ -31,6 +31,10 @@ public sealed class KernelHarness : IDisposable
         Control = new DealerSocket();
         Control.Options.Identity = Encoding.UTF8.GetBytes("control-" + _session);
         Control.Connect(Connection.Address(Connection.ControlPort));
+        // As jupyter_client does: the stdin socket has the shell socket's identity, so the kernel can address it.
+        Stdin = new DealerSocket();
+        Stdin.Options.Identity = Encoding.UTF8.GetBytes("shell-" + _session);
+        Stdin.Connect(Connection.Address(Connection.StdinPort));
         IoPub = new SubscriberSocket();
         IoPub.Connect(Connection.Address(Connection.IoPubPort));
         IoPub.SubscribeToAnyTopic();
@@ -64,6 +68,7 @@ public sealed class KernelHarness : IDisposable
     public StringWriter Log { get; }
     public DealerSocket Shell { get; }
     public DealerSocket Control { get; }
+    public DealerSocket Stdin { get; }
     public SubscriberSocket IoPub { get; }
     public Thread ServerThread => _thread;
 
@@ -139,6 +144,7 @@ public sealed class KernelHarness : IDisposable
         }
         Shell.Dispose();
         Control.Dispose();
+        Stdin.Dispose();
         IoPub.Dispose();
         _server.Dispose();
     }
@@ -454,5 +460,27 @@ public class KernelTests
         var updated = Assert.Single(io, m => m.Type == "update_display_data");
         Assert.Equal(shown.Content["transient"]!["display_id"]!.GetValue<string>(), updated.Content["transient"]!["display_id"]!.GetValue<string>());
         Assert.Equal("step 2", updated.Content["data"]!["text/plain"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void ReadLine_AsksTheClientForInput_WhenItAllowsStdin()
+    {
+        using var k = new KernelHarness();
+        var request = k.Send(k.Shell, k.Request("execute_request", new JsonObject { ["code"] = "var name = Console.ReadLine(); $\"hello {name}\"", ["allow_stdin"] = true }));
+        var ask = k.Reply(k.Stdin, 20);
+        Assert.Equal("input_request", ask.Type);
+        Assert.Equal(request.Id, ask.ParentHeader["msg_id"]!.GetValue<string>());
+        k.Send(k.Stdin, k.Request("input_reply", new JsonObject { ["value"] = "Jupyter" }));
+        Assert.Equal("ok", k.Reply(k.Shell, 20).Content["status"]!.GetValue<string>());
+        Assert.Contains(k.IoPubFor(request), m => m.Type == "execute_result" && m.Content["data"]!["text/plain"]!.GetValue<string>() == "hello Jupyter");
+    }
+
+    [Fact]
+    public void ReadLine_FailsWithAClearMessage_WhenTheClientDoesNotAllowStdin()
+    {
+        using var k = new KernelHarness();
+        var (reply, _) = k.Execute("var name = Console.ReadLine();");
+        Assert.Equal("error", reply.Content["status"]!.GetValue<string>());
+        Assert.Contains("a kernel client must allow stdin", reply.Content["evalue"]!.GetValue<string>());
     }
 }

@@ -46,7 +46,7 @@ public class RobustnessTests
         using var t = new TestNotebook();
         var result = await TestNotebook.Run(t.WriteCode("input.ipynb", "var answer = Console.ReadLine();"));
         Assert.False(result.Succeeded);
-        Assert.Contains("Console input is not available in a notebook cell", result.Error!.Value);
+        Assert.Contains("Console input is not available in this notebook cell: `run` has no keyboard", result.Error!.Value);
     }
 
     [Theory]

@@ -13,6 +13,12 @@ public static class ConsoleCapture
     private static readonly Lock InstallLock = new();
     private static bool _installed;
 
+    /// <summary>
+    /// Where this async flow's <c>Console.ReadLine()</c> gets a line: a front end that can ask the user (the kernel, when
+    /// its client allows stdin). Without one, reading fails with a message.
+    /// </summary>
+    public static readonly AsyncLocal<Func<string, string>?> Input = new();
+
     public static TextWriter OriginalOut { get; private set; } = Console.Out;
     public static TextWriter OriginalError { get; private set; } = Console.Error;
 
@@ -74,11 +80,11 @@ public static class ConsoleCapture
     private sealed class NoInput : TextReader
     {
         private static InvalidOperationException Error() => new(
-            "Console input is not available in a notebook cell: cells run without a keyboard. Put the value in a variable or read it from a file.");
+            "Console input is not available in this notebook cell: `run` has no keyboard, and a kernel client must allow stdin. Put the value in a variable or read it from a file.");
 
         public override int Peek() => throw Error();
         public override int Read() => throw Error();
-        public override string? ReadLine() => throw Error();
+        public override string? ReadLine() => Input.Value is { } ask ? ask("") : throw Error();
         public override string ReadToEnd() => throw Error();
     }
 }

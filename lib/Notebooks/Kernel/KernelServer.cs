@@ -49,7 +49,7 @@ public sealed class KernelServer : IDisposable
         _heartbeat.Bind(connection.Address(connection.HbPort));
         _shell.ReceiveReady += (_, e) => Receive(e.Socket, control: false);
         _control.ReceiveReady += (_, e) => Receive(e.Socket, control: true);
-        _stdin.ReceiveReady += (_, e) => e.Socket.ReceiveMultipartMessage();
+        _stdin.ReceiveReady += (_, e) => ReceiveInput(e.Socket);
         _heartbeat.ReceiveReady += (_, e) => e.Socket.SendMultipartMessage(e.Socket.ReceiveMultipartMessage());
         _outbox.ReceiveReady += (_, e) => { while (e.Queue.TryDequeue(out var send, TimeSpan.Zero)) send(); };
         _poller = new NetMQPoller { _shell, _control, _stdin, _heartbeat, _outbox };
@@ -83,6 +83,39 @@ public sealed class KernelServer : IDisposable
         }
         if (control) HandleControl((RouterSocket)socket, message);
         else _requests.Add(message);
+    }
+
+    // Lines the client typed in answer to an input_request, for the cell waiting in Console.ReadLine.
+    private readonly BlockingCollection<string> _input = new();
+
+    private void ReceiveInput(NetMQSocket socket)
+    {
+        var frames = socket.ReceiveMultipartMessage().Select(f => f.ToByteArray()).ToList();
+        try
+        {
+            var message = _wire.Parse(frames);
+            if (message.Type == "input_reply" && message.Content["value"]?.GetValueKind() == System.Text.Json.JsonValueKind.String)
+                _input.Add(message.Content["value"]!.GetValue<string>());
+            else _log.WriteLine($"kernel: ignored '{message.Type}' on stdin");
+        }
+        catch (InvalidDataException e)
+        {
+            _log.WriteLine($"kernel: dropped a message on stdin: {e.Message}");
+        }
+    }
+
+    /// <summary>Asks the client for a line (input_request on stdin, as ipykernel does) and waits for it; an interrupt ends the wait.</summary>
+    private string AskForInput(JupyterMessage request, string prompt)
+    {
+        while (_input.TryTake(out _)) { } // answers nobody waits for any more
+        Send(_stdin, new JupyterMessage
+        {
+            Identities = request.Identities,
+            Header = JupyterMessage.NewHeader("input_request", _session),
+            ParentHeader = request.Header.DeepClone().AsObject(),
+            Content = new JsonObject { ["prompt"] = prompt, ["password"] = false },
+        });
+        return _input.Take(_interrupt.Token);
     }
 
     private void HandleControl(RouterSocket socket, JupyterMessage message)
@@ -273,6 +306,9 @@ public sealed class KernelServer : IDisposable
         if (_interrupt.IsCancellationRequested) _interrupt = new CancellationTokenSource();
         _running = true;
         CellRun run;
+        var allowStdin = Bool(message.Content, "allow_stdin", false);
+        var previousInput = ConsoleCapture.Input.Value;
+        ConsoleCapture.Input.Value = allowStdin ? prompt => AskForInput(message, prompt) : null;
         try
         {
             run = _cells.ExecuteAsync(code, cellId, $"{_notebook}[{count}]", count, collector, _interrupt.Token).GetAwaiter().GetResult();
@@ -280,6 +316,7 @@ public sealed class KernelServer : IDisposable
         finally
         {
             _running = false;
+            ConsoleCapture.Input.Value = previousInput;
         }
         Flush();
         if (_interrupt.IsCancellationRequested) _interrupt = new CancellationTokenSource();
