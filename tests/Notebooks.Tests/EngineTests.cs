@@ -81,7 +81,20 @@ public class EngineTests
         var error = outputs[1];
         Assert.Equal("System.InvalidOperationException", error["ename"]!.GetValue<string>());
         Assert.Equal("boom", error["evalue"]!.GetValue<string>());
-        Assert.Contains(error["traceback"]!.AsArray(), l => l!.GetValue<string>().Contains("throw.ipynb[1]:line 2", StringComparison.Ordinal));
+        Assert.Contains(error["traceback"]!.AsArray(), l => l!.GetValue<string>().Contains(" in throw.ipynb[1]:line 2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Tracebacks_NameCellsAndTheRepositorysFiles_NeverAPathOfThisMachine()
+    {
+        using var t = new TestNotebook();
+        var result = await TestNotebook.Run(t.WriteCode("paths.ipynb", "Analysis.Corpus.Load(\"no-such-folder\")"));
+        // The message may name the file that is wrong (that is what it is for); the frames name no path of this machine.
+        var traceback = string.Join("\n", TestNotebook.Outputs(result, 0).Single()["traceback"]!.AsArray().Select(l => l!.GetValue<string>()).Where(l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal)));
+        Assert.Contains(" in paths.ipynb[1]:line 1", traceback);
+        Assert.Contains(" in lib/Analysis/Corpus/", traceback);
+        Assert.DoesNotContain(t.Directory, traceback);
+        Assert.DoesNotContain("/src/", traceback);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed record CellRun(IReadOnlyList<CellOutput> Outputs, bool Succeeded, 
 /// One C# script state shared by a notebook's cells, as in .NET Interactive's C# kernel: each cell continues
 /// the state of the one before (<c>ContinueWith</c>), so variables, usings and types carry over.
 /// </summary>
-public sealed class CSharpSession
+public sealed partial class CSharpSession
 {
     public static readonly ImmutableArray<string> DefaultImports =
         ["System", "System.Text", "System.Collections", "System.Collections.Generic", "System.Threading.Tasks", "System.Linq"];
@@ -197,10 +197,25 @@ public sealed class CSharpSession
                     && !l.Contains("Microsoft.CodeAnalysis.Scripting", StringComparison.Ordinal)
                     && !l.Contains("System.Runtime.CompilerServices", StringComparison.Ordinal)
                     && !l.Contains("System.Threading.", StringComparison.Ordinal)
-                    && !l.Contains("Notebooks.Engine", StringComparison.Ordinal)));
+                    && !l.Contains("Notebooks.Engine", StringComparison.Ordinal))
+                .Select(WithoutMachinePath));
         }
         return new ErrorOutput(type, exception.Message, [.. lines]);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@" in (?<path>.+?):line (?<line>\d+)$")]
+    private static partial System.Text.RegularExpressions.Regex FrameLocation();
+
+    /// <summary>
+    /// A frame's file as a reader can use it anywhere: a cell as "notebook.ipynb[3]", the repository's code relative to
+    /// the repository (the build maps it to /src/), anything else by file name; never a path of this machine.
+    /// </summary>
+    private static string WithoutMachinePath(string frame) => FrameLocation().Replace(frame, m =>
+    {
+        var path = m.Groups["path"].Value.Replace('\\', '/');
+        var shown = path.StartsWith("/src/", StringComparison.Ordinal) ? path["/src/".Length..] : path[(path.LastIndexOf('/') + 1)..];
+        return $" in {shown}:line {m.Groups["line"].Value}";
+    });
 
     /// <summary>
     /// Every managed assembly the host process can load (its trusted platform assemblies): the framework,
