@@ -53,6 +53,7 @@ public class RobustnessTests
     [InlineData("--timeout", "0")]
     [InlineData("--timeout", "-5")]
     [InlineData("--max-output", "-1")]
+    [InlineData("--max-notebook-output", "-1")]
     public async Task BadOptions_ExitWith2_BeforeAnythingRuns(string option, string value)
     {
         using var t = new TestNotebook();

@@ -33,12 +33,13 @@ public static class Program
         var noReport = new Option<bool>("--no-report") { Description = "Do not write the HTML report after running." };
         var output = new Option<string?>("--output") { Description = "Report folder (default: artifacts/report)." };
         var maxOutput = new Option<long>("--max-output") { Description = "Printed characters kept per cell; beyond it output is cut with a marker.", DefaultValueFactory = _ => OutputCollector.DefaultMaxStreamChars };
+        var maxNotebookOutput = new Option<long>("--max-notebook-output") { Description = "Printed characters kept per notebook; later cells' output is cut with a marker.", DefaultValueFactory = _ => NotebookRunner.DefaultMaxNotebookOutput };
 
-        var run = new Command("run", "Execute notebooks, save their outputs into the .ipynb files and write the HTML report.") { notebooks, timeout, noReport, output, maxOutput };
-        run.SetAction((result, ct) => RunAsync(Files(result.GetValue(notebooks)), result.GetValue(timeout), result.GetValue(maxOutput), save: true, report: !result.GetValue(noReport), result.GetValue(output), ct));
+        var run = new Command("run", "Execute notebooks, save their outputs into the .ipynb files and write the HTML report.") { notebooks, timeout, noReport, output, maxOutput, maxNotebookOutput };
+        run.SetAction((result, ct) => RunAsync(Files(result.GetValue(notebooks)), result.GetValue(timeout), (result.GetValue(maxOutput), result.GetValue(maxNotebookOutput)), save: true, report: !result.GetValue(noReport), result.GetValue(output), ct));
 
-        var check = new Command("check", "Execute notebooks in memory; fail if a saved notebook differs from a fresh run (stale outputs).") { notebooks, timeout, maxOutput };
-        check.SetAction((result, ct) => RunAsync(Files(result.GetValue(notebooks)), result.GetValue(timeout), result.GetValue(maxOutput), save: false, report: false, null, ct));
+        var check = new Command("check", "Execute notebooks in memory; fail if a saved notebook differs from a fresh run (stale outputs).") { notebooks, timeout, maxOutput, maxNotebookOutput };
+        check.SetAction((result, ct) => RunAsync(Files(result.GetValue(notebooks)), result.GetValue(timeout), (result.GetValue(maxOutput), result.GetValue(maxNotebookOutput)), save: false, report: false, null, ct));
 
         var report = new Command("report", "Render the saved notebooks as HTML (nothing is executed).") { notebooks, output };
         report.SetAction(result => Report(Files(result.GetValue(notebooks)), result.GetValue(output)));
@@ -166,8 +167,14 @@ public static class Program
         }
     }
 
-    private static async Task<int> RunAsync(IReadOnlyList<string> files, int timeoutSeconds, long maxOutput, bool save, bool report, string? output, CancellationToken ct)
+    private static async Task<int> RunAsync(IReadOnlyList<string> files, int timeoutSeconds, (long Cell, long Notebook) limits, bool save, bool report, string? output, CancellationToken ct)
     {
+        var maxOutput = limits.Cell;
+        if (limits.Notebook < 0)
+        {
+            ErrorTerminal.WriteLine($"error: --max-notebook-output {limits.Notebook}: a number of characters cannot be negative.");
+            return BadInput;
+        }
         if (timeoutSeconds <= 0)
         {
             ErrorTerminal.WriteLine($"error: --timeout {timeoutSeconds}: the per-cell time limit must be at least 1 second.");
@@ -185,7 +192,7 @@ public static class Program
         }
         var notebooks = LoadAll(files);
         if (notebooks is null) return BadInput;
-        var runner = new NotebookRunner(TimeSpan.FromSeconds(timeoutSeconds), maxOutput);
+        var runner = new NotebookRunner(TimeSpan.FromSeconds(timeoutSeconds), limits.Cell, limits.Notebook);
         var unsaved = 0;
         var results = new List<(NotebookRunResult Result, string Status)>();
         var interactive = Terminal.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
