@@ -36,6 +36,9 @@ public static class SvgChart
         // Room for category labels on the left, as plotly's automargin would make it.
         var yLabels = traces.Where(t => IsHorizontalBar(t) || Str(t["type"]) == "heatmap").SelectMany(t => Values(t["y"]).Select(Label)).ToList();
         if (yLabels.Count > 0) ml = Math.Max(ml, Math.Min(width / 3, yLabels.Max(l => l.Length) * CharWidth + (Str(layout["yaxis"]?["title"]?["text"]) is null ? 16 : 34)));
+        // Room on the right for the labels printed beside horizontal bars, so that none is cut off.
+        var barLabels = traces.Where(IsHorizontalBar).SelectMany(t => Values(t["text"]).Select(Label)).ToList();
+        if (barLabels.Count > 0 && (layout["grid"] is null)) mr = Math.Max(mr, Math.Min(width / 4, barLabels.Max(l => l.Length) * CharWidth * 10 / 12 + 8));
         var legendItems = traces.Select((t, i) => (Trace: t, Index: i)).Where(x => ShowsInLegend(x.Trace, traces.Count, layout)).ToList();
         var legendHeight = legendItems.Count > 0 ? 24 : 0;
 
