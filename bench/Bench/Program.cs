@@ -24,6 +24,7 @@ if (which is "engine" or "all") await EngineBench.Run();
 if (which is "text" or "all") TextBench.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50);
 if (which is "kernel" or "all") KernelBench.Run();
 if (which is "topics" or "all") TopicBench.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000);
+if (which == "real") RealTextBench.Run(args.Length > 1 ? args[1] : Path.Combine(ProjectPaths.Root, "bench", "corpus", "manpages-de"));
 
 static class EngineBench
 {
@@ -205,5 +206,55 @@ static class KernelBench
     {
         NetMQ.NetMQMessage? message = null;
         if (!NetMQ.ReceivingSocketExtensions.TryReceiveMultipartMessage(socket, TimeSpan.FromSeconds(30), ref message)) throw new TimeoutException("kernel did not answer");
+    }
+}
+
+static class RealTextBench
+{
+    /// <summary>
+    /// The public path on real, varied German text (the man pages <c>bench/corpus/build.sh</c> renders): loading and
+    /// cleaning the corpus, then <see cref="TermCounts.ByDocument"/> (tokens, stop words, stems, counts), median of 3,
+    /// with peak memory; and, when Debian's python3-sklearn and python3-stemmer are present, scikit-learn's
+    /// CountVectorizer with a Snowball analyzer on the same files in the same run, with the ratio.
+    /// </summary>
+    public static void Run(string folder)
+    {
+        if (!File.Exists(Path.Combine(folder, "corpus.json")))
+        {
+            Console.WriteLine($"real: no corpus in {folder}; build it with bench/corpus/build.sh");
+            return;
+        }
+        var clock = Stopwatch.StartNew();
+        var corpus = Corpus.Load(folder);
+        var load = clock.Elapsed.TotalSeconds;
+        var megabytes = corpus.Documents.Sum(d => (long)Encoding.UTF8.GetByteCount(d.Raw)) / 1e6;
+        var times = new List<double>();
+        TermCounts? counts = null;
+        for (var pass = 0; pass < 3; pass++)
+        {
+            clock.Restart();
+            counts = TermCounts.ByDocument(corpus);
+            times.Add(clock.Elapsed.TotalSeconds);
+        }
+        times.Sort();
+        var ours = times[1];
+        Console.WriteLine($"real: {corpus.Documents.Length} documents, {megabytes:0.0} MB; load and clean {load:0.00} s; TermCounts.ByDocument median {ours:0.00} s = {megabytes / ours:0.0} MB/s " +
+            $"(passes {string.Join(", ", times.Select(t => t.ToString("0.00", CultureInfo.InvariantCulture)))} s; {counts!.Rows.Length} document-term rows); peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0} MB");
+        var peer = Path.Combine(ProjectPaths.Root, "bench", "peers", "count_sklearn.py");
+        try
+        {
+            using var python = Process.Start(new ProcessStartInfo("/usr/bin/python3", [peer, folder]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            var output = python.StandardOutput.ReadToEnd().Trim();
+            var error = python.StandardError.ReadToEnd();
+            python.WaitForExit();
+            if (python.ExitCode != 0) { Console.WriteLine($"real: peer not run ({error.Split('\n').LastOrDefault(l => l.Length > 0)}); install python3-sklearn python3-stemmer"); return; }
+            var parts = output.Split(' ');
+            var seconds = double.Parse(parts[0], CultureInfo.InvariantCulture);
+            Console.WriteLine($"real: scikit-learn CountVectorizer + PyStemmer (same files, same run) median {seconds:0.00} s = {double.Parse(parts[1], CultureInfo.InvariantCulture) / seconds:0.0} MB/s, {parts[3]} terms; ratio ours/peer speed {seconds / ours:0.00}x (target >= 3x)");
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            Console.WriteLine("real: peer not run (no /usr/bin/python3)");
+        }
     }
 }
