@@ -7,7 +7,13 @@ namespace Analysis.Text;
 /// whose compound parts, matches <see cref="Pattern"/>; <see cref="PhraseFirst"/> and <see cref="PhraseSecond"/> optionally match two adjacent
 /// tokens ("künstliche Intelligenz").
 /// </summary>
-public sealed record TermFamily(string Name, Regex Pattern, Regex? PhraseFirst = null, Regex? PhraseSecond = null);
+/// <summary>
+/// A family of words counted together: <paramref name="Pattern"/> on a word's lower-cased form (or on a part of a
+/// hyphenated compound), <paramref name="Head"/> on the end of a closed compound ("Bürojobs"), a two-word phrase, and
+/// whether only nouns count (a capitalised word that is not a verb opening a sentence: "Stellen" the jobs, not
+/// "stellen" or "Stellen Sie").
+/// </summary>
+public sealed record TermFamily(string Name, Regex Pattern, Regex? PhraseFirst = null, Regex? PhraseSecond = null, Regex? Head = null, bool NounsOnly = false);
 
 public sealed record MentionRow(string Document, string Family, int Mentions, int Words, double Per10k, string Forms);
 
@@ -17,13 +23,15 @@ public static class Mentions
     /// <summary>
     /// KI: "KI" alone or as a compound part ("KI-Modelle", "Polizei-KI"), and "künstliche Intelligenz".
     /// Arbeit*: every word beginning with "arbeit" (Arbeit, Arbeiter, Arbeitsplätze, Arbeitskraft …).
-    /// Jobs: Stelle(n), Job(s), Arbeitsplatz/-plätze, also at the end of compounds ("Bürojob").
+    /// Jobs: Job(s) and Arbeitsplatz in every case, also as the head of a compound ("Bürojobs", "Büroarbeitsplätze"),
+    /// and Stelle(n), as nouns only; a compound ending in "stelle" is not counted (Schnittstelle, Haltestelle).
     /// </summary>
     public static IReadOnlyList<TermFamily> Default { get; } =
     [
         new("KI", new Regex("^ki$"), new Regex("^künstlich"), new Regex("^intelligenz$")),
         new("Arbeit*", new Regex("^arbeit")),
-        new("Stellen/Jobs/Arbeitsplätze", new Regex("(^stellen?$|job|s?arbeitsplatz|s?arbeitsplätze)$")),
+        new("Stellen/Jobs/Arbeitsplätze", new Regex("^(jobs?|stellen?|arbeitsplatz(es)?|arbeitsplätzen?)$"),
+            Head: new Regex("\\p{L}(jobs?|arbeitsplatz(es)?|arbeitsplätzen?)$"), NounsOnly: true),
     ];
 
     public static IReadOnlyList<MentionRow> Count(Corpus corpus, IReadOnlyList<TermFamily>? families = null, bool includeComments = true)
@@ -47,7 +55,8 @@ public static class Mentions
                             Add(forms, $"{t.Surface} {tokens[i + 1].Surface}");
                             i++;
                         }
-                        else if (family.Pattern.IsMatch(t.Norm) || t.Parts.Length > 1 && t.Parts.Any(family.Pattern.IsMatch))
+                        else if ((family.Pattern.IsMatch(t.Norm) || family.Head?.IsMatch(t.Norm) == true || t.Parts.Length > 1 && t.Parts.Any(family.Pattern.IsMatch))
+                                 && (!family.NounsOnly || IsNoun(tokens, i)))
                         {
                             Add(forms, t.Surface);
                         }
@@ -61,4 +70,13 @@ public static class Mentions
     }
 
     private static void Add(SortedDictionary<string, int> forms, string form) => forms[form] = forms.GetValueOrDefault(form) + 1;
+
+    /// <summary>German nouns are capitalised; a capitalised verb opens a sentence and is followed by its subject ("Stellen Sie …").</summary>
+    private static bool IsNoun(List<Token> tokens, int i)
+    {
+        var t = tokens[i];
+        if (!char.IsUpper(t.Surface[0])) return false;
+        var opensSentence = i == 0 || tokens[i - 1].Sentence != t.Sentence;
+        return !(opensSentence && i + 1 < tokens.Count && tokens[i + 1].Norm is "sie" or "wir" or "ihr" or "man" or "du" or "ich" or "es");
+    }
 }

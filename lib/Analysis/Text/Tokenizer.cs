@@ -176,8 +176,8 @@ public static partial class Tokenizer
 
     /// <summary>
     /// A sentence ends at '.', '!', '?' or '…' before a word that starts with a capital, a digit or a quote,
-    /// unless the period belongs to an abbreviation ("z. B."), an initial ("J. D. Vance") or a date or ordinal
-    /// ("28. Oktober", "19. Jahrhunderts").
+    /// unless the period belongs to an abbreviation ("z. B."), an initial ("J. D. Vance", but not the end of "H&amp;M.")
+    /// or a date or ordinal ("28. Oktober", "19. Jahrhunderts").
     /// </summary>
     private static bool EndsSentence(string text, Token previous, int nextStart, ReadOnlySpan<char> next)
     {
@@ -190,7 +190,9 @@ public static partial class Tokenizer
         if (!char.IsUpper(first) && !char.IsDigit(first) && !opensQuote) return false;
         if (gap[punctuation] != '.' || punctuation != 0) return true;
         var norm = previous.Norm;
-        if (previous.Kind == TokenKind.Word && (Abbreviations.Contains(norm) || (previous.Surface.Length == 1 && char.IsUpper(previous.Surface[0]))))
+        // A single capital is an initial ("J. D. Vance"), unless it ends a name joined by '&' ("H&M.", "AT&T.").
+        var joinedByAmpersand = previous.Start > 0 && text[previous.Start - 1] == '&';
+        if (previous.Kind == TokenKind.Word && (Abbreviations.Contains(norm) || (previous.Surface.Length == 1 && char.IsUpper(previous.Surface[0]) && !joinedByAmpersand)))
             return false;
         if (previous.Kind == TokenKind.Number && int.TryParse(previous.Surface, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
         {

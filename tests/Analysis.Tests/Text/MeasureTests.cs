@@ -117,6 +117,17 @@ public class MeasureTests
         var kettner = rows.Single(r => r.Document == "kettner" && r.Family == "KI");
         Assert.Contains("Künstlichen Intelligenz 2", kettner.Forms);
     }
+
+    [Fact]
+    public void TheJobsFamily_CountsJobsStellenAndArbeitsplaetzeAsNouns_InEveryCase_AndNotTheVerbOrOtherPlaces()
+    {
+        const string text = "Amazon streicht 14.000 Jobs und weitere Bürojobs. An Arbeitsplätzen und am Arbeitsplatz fehlt Personal, " +
+            "die Stellen werden gestrichen, eine Stelle bleibt. Das muss man in Frage stellen. Stellen Sie sich das vor! Die Schnittstelle hält.";
+        using var data = new TempData().Raw("j.txt", text).Entries(TempData.Entry("j", "j.txt"));
+        var jobs = Mentions.Count(Corpus.Load(data.Directory)).Single(r => r.Family == "Stellen/Jobs/Arbeitsplätze");
+        Assert.Equal(6, jobs.Mentions); // Jobs, Bürojobs, Arbeitsplätzen, Arbeitsplatz, Stellen, Stelle
+        Assert.Equal("Arbeitsplatz 1, Arbeitsplätzen 1, Bürojobs 1, Jobs 1, Stelle 1, Stellen 1", jobs.Forms);
+    }
 }
 
 public class TermPipelineTests

@@ -52,6 +52,9 @@ public class TokenizerTests
         var luddites = TestCorpus.Doc("taz").Body.Single(p => p.Text.Contains("19. Jahrhunderts", StringComparison.Ordinal));
         Assert.Contains(Tokenizer.Sentences(luddites.Text), s => s.StartsWith("Anfang des 19. Jahrhunderts griffen Handwerker", StringComparison.Ordinal));
         Assert.Equal(2, Tokenizer.Sentences("Am 28. Oktober 2025 strich Amazon z. B. Stellen in der Verwaltung. Dann folgte mehr.").Count());
+        // "H&M." ends a sentence; "J. D." stays an initial.
+        Assert.Equal(["Der Gewinn von H&M.", "Im Jahr 2024 stieg er."], Tokenizer.Sentences("Der Gewinn von H&M. Im Jahr 2024 stieg er."));
+        Assert.Single(Tokenizer.Sentences("Vizepräsident J. D. Vance sprach."));
         // A year at a sentence end is a boundary: "im Jahr 2023. Ein solches Niveau …"
         var gini = TestCorpus.Doc("essay").Body.Single(p => p.Text.Contains("Gini", StringComparison.Ordinal));
         Assert.Contains(Tokenizer.Sentences(gini.Text), s => s.StartsWith("Ein solches Niveau", StringComparison.Ordinal));
