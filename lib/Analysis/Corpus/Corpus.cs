@@ -97,6 +97,7 @@ public sealed class Corpus
             throw new CorpusException(path, $"{info.Id}.body", $"the body is empty after cleaning with profile '{profile.Name}'.");
         var comments = draft.Comments.Select((c, i) => new Comment(
             $"{info.Id}/c{c.Key}", info.Id, i + 1, c.Author, c.Timestamp, c.ReplyToKey is null ? null : $"{info.Id}/c{c.ReplyToKey}", c.Span, c.Text)).ToImmutableArray();
+        comments = TextUnits.MarkQuotes(paragraphs.Where(p => p.Kind.CountsAsText()), comments);
 
         var removed = draft.Removed.OrderBy(r => r.Span.Start).ToImmutableArray();
         var report = new CleaningReport(

@@ -58,13 +58,13 @@ public static partial class CorpusTables
         Frame.FromRecords(document.Paragraphs.Select(p => new UnitRow(p.Id, p.Kind.ToString(), p.Span.Start, p.Span.End, Words(p.Text), Shorten(p.Text, 80))))
             ;
 
-    public sealed record CommentRow(string Id, string Author, string Time, string ReplyTo, int Words, string Text);
+    public sealed record CommentRow(string Id, string Author, string Time, string ReplyTo, int Words, string Quotes, string Text);
 
-    /// <summary>Every reader comment with author, time and what it replies to.</summary>
+    /// <summary>Every reader comment with author, time, what it replies to and what it quotes (quoted words are shown, not counted).</summary>
     public static Frame<int, string> Comments(Corpus corpus) =>
         Frame.FromRecords(corpus.Comments.Select(c => new CommentRow(
-                c.Id, c.Author, c.Timestamp.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), c.ReplyTo ?? "", Words(c.Text), Shorten(c.Text, 80))))
-            ;
+                c.Id, c.Author, c.Timestamp.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), c.ReplyTo ?? "", Words(c.Text),
+                string.Join(", ", c.Quotes.Select(q => $"{Words(c.Text.Substring(q.Start, q.Length))} words of {q.From}")), Shorten(c.Text, 80))));
 
     private static string Shorten(string text, int length)
     {

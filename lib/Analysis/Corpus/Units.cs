@@ -57,6 +57,70 @@ public sealed record Comment(
 {
     public string Text => Source.Text;
     public bool IsReply => ReplyTo is not null;
+
+    /// <summary>Spans of <see cref="Text"/> that quote the article or an earlier comment: shown, but not counted.</summary>
+    public ImmutableArray<QuotedSpan> Quotes { get; init; } = [];
+}
+
+/// <summary>A span of a comment's text that repeats another unit verbatim, and which unit.</summary>
+public sealed record QuotedSpan(int Start, int Length, string From);
+
+public static class TextUnits
+{
+    /// <summary>Minimum run of identical words that makes a comment's text a quote of another unit.</summary>
+    public const int QuoteWords = 8;
+
+    /// <summary>
+    /// The text counts are taken from: a comment's quotes of the article or of earlier comments are blanked (same
+    /// length, so offsets hold), so that quoted words are not counted twice, once for each text that states them.
+    /// </summary>
+    public static string CountedText(this ITextUnit unit)
+    {
+        if (unit is not Comment { Quotes.Length: > 0 } comment) return unit.Text;
+        var text = comment.Text.ToCharArray();
+        foreach (var q in comment.Quotes)
+            for (var i = q.Start; i < q.Start + q.Length; i++) text[i] = ' ';
+        return new string(text);
+    }
+
+    /// <summary>
+    /// Marks in each comment the runs of at least <see cref="QuoteWords"/> words that stand verbatim (case aside) in the
+    /// body or in an earlier comment of the same document.
+    /// </summary>
+    internal static ImmutableArray<Comment> MarkQuotes(IEnumerable<ITextUnit> body, ImmutableArray<Comment> comments)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Index(ITextUnit unit, List<Text.Token> words)
+        {
+            for (var i = 0; i + QuoteWords <= words.Count; i++) seen.TryAdd(Key(words, i), unit.Id);
+        }
+        foreach (var unit in body) Index(unit, Words(unit.Text));
+        var marked = ImmutableArray.CreateBuilder<Comment>(comments.Length);
+        foreach (var comment in comments.OrderBy(c => c.Timestamp).ThenBy(c => c.Index))
+        {
+            var words = Words(comment.Text);
+            var from = new string?[words.Count];
+            for (var i = 0; i + QuoteWords <= words.Count; i++)
+                if (seen.TryGetValue(Key(words, i), out var source))
+                    for (var k = i; k < i + QuoteWords; k++) from[k] ??= source;
+            var quotes = new List<QuotedSpan>();
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (from[i] is null) continue;
+                var j = i;
+                while (j + 1 < words.Count && from[j + 1] == from[i]) j++;
+                quotes.Add(new QuotedSpan(words[i].Start, words[j].Start + words[j].Length - words[i].Start, from[i]!));
+                i = j;
+            }
+            Index(comment, words);
+            marked.Add(comment with { Quotes = [.. quotes] });
+        }
+        return [.. marked.OrderBy(c => c.Index)];
+    }
+
+    private static List<Text.Token> Words(string text) => [.. Text.Tokenizer.Tokenize(text).Where(t => t.Kind is Text.TokenKind.Word or Text.TokenKind.Number)];
+
+    private static string Key(List<Text.Token> words, int at) => string.Join(' ', words.Skip(at).Take(QuoteWords).Select(w => w.Norm));
 }
 
 public enum RemovalKind

@@ -56,7 +56,7 @@ public static class Collocations
         long n = 0;
         foreach (var unit in units)
         {
-            var tokens = Tokenizer.Tokenize(unit.Text);
+            var tokens = Tokenizer.Tokenize(unit.CountedText());
             for (var i = 0; i + 1 < tokens.Count; i++)
             {
                 var (a, b) = (tokens[i], tokens[i + 1]);

@@ -116,7 +116,7 @@ public static class Measures
         [.. corpus.Documents.Select(d =>
         {
             var words = d.Body.Cast<ITextUnit>().Concat(includeComments ? d.Comments : [])
-                .SelectMany(u => Tokenizer.Tokenize(u.Text)).Where(t => t.Kind == TokenKind.Word).Select(t => t.Norm).ToList();
+                .SelectMany(u => Tokenizer.Tokenize(u.CountedText())).Where(t => t.Kind == TokenKind.Word).Select(t => t.Norm).ToList();
             var types = words.Distinct(StringComparer.Ordinal).Count();
             return new VocabularyRow(d.Id, words.Count, types, words.Count == 0 ? 0 : Math.Round((double)types / words.Count, 3));
         })];

@@ -41,7 +41,7 @@ public static class Mentions
         foreach (var doc in corpus.Documents)
         {
             var units = doc.Body.Cast<ITextUnit>().Concat(includeComments ? doc.Comments : []).ToList();
-            var tokenLists = units.Select(u => Tokenizer.Tokenize(u.Text).Where(t => t.Kind == TokenKind.Word).ToList()).ToList();
+            var tokenLists = units.Select(u => Tokenizer.Tokenize(u.CountedText()).Where(t => t.Kind == TokenKind.Word).ToList()).ToList();
             var words = tokenLists.Sum(t => t.Count);
             foreach (var family in families)
             {

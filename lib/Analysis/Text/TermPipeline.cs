@@ -39,7 +39,7 @@ public sealed class TermPipeline(TermOptions? options = null)
 
     public string Key(string norm) => Options.Stem ? _stemmer.Stem(norm) : norm;
 
-    public IEnumerable<Term> Terms(ITextUnit unit) => Terms(unit.Id, unit.Text);
+    public IEnumerable<Term> Terms(ITextUnit unit) => Terms(unit.Id, unit.CountedText());
 
     public IEnumerable<Term> Terms(string unitId, string text)
     {

@@ -156,3 +156,34 @@ public class GenericOnShippedTextsTests
             Assert.Contains(p.Text[..Math.Min(40, p.Text.Length)], kept);
     }
 }
+
+public class QuoteTests
+{
+    [Fact]
+    public void CommentsThatQuoteTheArticleOrAnEarlierComment_AreMarked_WithTheUnitTheyQuote()
+    {
+        var tkp = TestCorpus.Doc("tkp");
+        var c5 = tkp.Comments.Single(c => c.Id == "tkp/c5");
+        var fromArticle = Assert.Single(c5.Quotes);
+        Assert.StartsWith("tkp/p", fromArticle.From);
+        Assert.Contains("Die Entlassungen betreffen etwa vier Prozent der weltweit 350.000 Mitarbeiter", c5.Text.Substring(fromArticle.Start, fromArticle.Length));
+        var c42 = tkp.Comments.Single(c => c.Id == "tkp/c4.2");
+        Assert.Contains(c42.Quotes, q => q.From == "tkp/c4.1" && c42.Text.Substring(q.Start, q.Length).StartsWith("Wenn dreitausend Arbeitnehmer", StringComparison.Ordinal));
+        // A comment that quotes nothing has no quotes.
+        Assert.Empty(tkp.Comments.Single(c => c.Id == "tkp/c1").Quotes);
+    }
+
+    [Fact]
+    public void QuotedWords_StayInTheText_ButAreNotCountedAgain()
+    {
+        var tkp = TestCorpus.Doc("tkp");
+        var c5 = tkp.Comments.Single(c => c.Id == "tkp/c5");
+        Assert.Contains("Entlassungen betreffen", c5.Text);          // visible (KWIC, comment tables)
+        Assert.DoesNotContain("Entlassungen betreffen", c5.CountedText()); // not counted
+        Assert.Equal(c5.Text.Length, c5.CountedText().Length);       // offsets hold
+        var counts = Text.TermCounts.ArticleAndComments(tkp);
+        var pipeline = new Text.TermPipeline();
+        Assert.Equal(0, counts.Count("comments", pipeline.Key("betreffen")));
+        Assert.True(counts.Count("article", pipeline.Key("betreffen")) >= 1);
+    }
+}

@@ -87,7 +87,8 @@ public class MeasureTests
     public void Collocations_FindTheCorpussFixedPhrases()
     {
         var rows = Collocations.Find(TestCorpus.Shipped.Units());
-        Assert.Equal(("Web", "Services", 4), (rows[0].First, rows[0].Second, rows[0].N));
+        // 3 in the TKP and Kettner articles; the reader who quotes "Amazon Web Services (AWS)" is not counted again.
+        Assert.Equal(("Web", "Services", 3), (rows[0].First, rows[0].Second, rows[0].N));
         Assert.Contains(rows, r => r.First == "Andy" && r.Second == "Jassy");
         Assert.All(rows, r => Assert.True(r.N >= 2));
     }
@@ -142,7 +143,7 @@ public class TermPipelineTests
         var total = 0;
         foreach (var unit in TestCorpus.Shipped.Units())
         {
-            total += fast.CountInto(unit.Text, byIndex);
+            total += fast.CountInto(unit.CountedText(), byIndex);
             foreach (var term in slow.Terms(unit)) expected[term.Key] = expected.GetValueOrDefault(term.Key) + 1;
         }
         var actual = byIndex.Select((n, i) => (Key: fast.KeyOf(i), n)).Where(x => x.n > 0).ToDictionary(x => x.Key, x => x.n);
