@@ -9,8 +9,21 @@ public sealed record PeriodValue(string Period, double Value, ImmutableArray<Rep
     public IEnumerable<string> Documents => Statements.Select(s => s.Document).Distinct();
 }
 
+/// <summary>A value (in one unit) stated more than once, and every statement of it.</summary>
+public sealed record RepeatedValue(double Value, string Unit, ImmutableArray<ReportedFigure> Statements)
+{
+    /// <summary>The documents that state it.</summary>
+    public IReadOnlyList<string> Documents { get; } = [.. Statements.Select(s => s.Document).Distinct()];
+}
+
 public static class FigureSeries
 {
+    /// <summary>Values stated more than once (in one text or across texts), most widely stated first: by documents, then statements.</summary>
+    public static IReadOnlyList<RepeatedValue> Repeated(IEnumerable<ReportedFigure> figures) =>
+        [.. figures.GroupBy(f => (f.Value, f.Unit)).Where(g => g.Count() > 1)
+            .Select(g => new RepeatedValue(g.Key.Value, g.Key.Unit, [.. g]))
+            .OrderByDescending(r => r.Documents.Count).ThenByDescending(r => r.Statements.Length).ThenBy(r => r.Value).ThenBy(r => r.Unit, StringComparer.Ordinal)];
+
     /// <summary>
     /// One value per period, in period order: the value most statements give (ties: the larger). A period range whose
     /// single periods are present too ("2025-10/2026-01" beside "2025-10" and "2026-01") is their total and is left out;

@@ -18,10 +18,9 @@ public static class FigureTables
     public static Frame<string, string> Matrix(IReadOnlyList<ReportedFigure> figures, IEnumerable<string> documents)
     {
         var docs = documents.ToList();
-        var rows = figures.GroupBy(f => $"{f.Value.ToString("#,0.######", System.Globalization.CultureInfo.InvariantCulture)} {f.Unit}")
-            .Where(g => g.Select(f => f.Document).Distinct().Count() > 1 || g.Count() > 1)
-            .OrderByDescending(g => g.Select(f => f.Document).Distinct().Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new KeyValuePair<string, Series<string, int>>(g.Key, new Series<string, int>(docs, docs.Select(d => g.Count(f => f.Document == d)))));
+        var rows = FigureSeries.Repeated(figures).Select(r => new KeyValuePair<string, Series<string, int>>(
+            $"{r.Value.ToString("#,0.######", System.Globalization.CultureInfo.InvariantCulture)} {r.Unit}",
+            new Series<string, int>(docs, docs.Select(d => r.Statements.Count(f => f.Document == d)))));
         return Frame.FromRows(rows);
     }
 

@@ -37,6 +37,13 @@ public static class TopicSweep
         return rows;
     }
 
+    /// <summary>How often stability falls from one K to the next, of how many steps (rows in K order).</summary>
+    public static (int Falls, int Steps) StabilityDrops(IReadOnlyList<SweepRow> rows)
+    {
+        var ordered = rows.OrderBy(r => r.K).ToList();
+        return (ordered.Zip(ordered.Skip(1)).Count(p => p.Second.Stability < p.First.Stability), Math.Max(0, ordered.Count - 1));
+    }
+
     /// <summary>
     /// The K to use: among the K whose stability is within <paramref name="tolerance"/> of the most stable K,
     /// the one with the highest NPMI (ties: the smaller K). Stability first, because a topic that another order

@@ -82,3 +82,23 @@ public class ReviewTests
         }
     }
 }
+
+public class FigureSeriesTests
+{
+    private static ReportedFigure F(string id, string doc, double value, string unit = "jobs", string period = "2025-10") =>
+        new(id, doc, id, 0, value, unit, "job cuts", period, "Co", "reported fact");
+
+    [Fact]
+    public void Repeated_ListsValuesStatedMoreThanOnce_MostWidelyStatedFirst()
+    {
+        var repeated = FigureSeries.Repeated([F("a", "x", 14000), F("b", "y", 14000), F("c", "y", 14000), F("d", "z", 5), F("e", "z", 5), F("f", "x", 7), F("g", "x", 14000, "employees")]);
+        Assert.Equal([(14000.0, "jobs", 2, 3), (5.0, "jobs", 1, 2)], repeated.Select(r => (r.Value, r.Unit, r.Documents.Count, r.Statements.Length)));
+    }
+
+    [Fact]
+    public void ByPeriod_LeavesOutARangeThatTotalsChartedPeriods_AndTakesTheMostStatedValue()
+    {
+        var periods = FigureSeries.ByPeriod([F("a", "x", 14000), F("b", "y", 14000), F("c", "z", 15000), F("d", "x", 16000, period: "2026-01"), F("t", "x", 30000, period: "2025-10/2026-01")]);
+        Assert.Equal([("2025-10", 14000.0), ("2026-01", 16000.0)], periods.Select(p => (p.Period, p.Value)));
+    }
+}

@@ -124,3 +124,14 @@ public class TopicModelTests
         Assert.Contains(withEmpty.Dropped, u => u.Id == "x/p1");
     }
 }
+
+public class SweepTrendTests
+{
+    [Fact]
+    public void StabilityDrops_CountsTheStepsWhereStabilityFalls_InKOrder()
+    {
+        SweepRow R(int k, double stability) => new(k, 0, 0, stability);
+        Assert.Equal((2, 3), TopicSweep.StabilityDrops([R(4, 0.2), R(2, 0.4), R(3, 0.3), R(5, 0.25)]));
+        Assert.Equal((0, 0), TopicSweep.StabilityDrops([R(2, 0.4)]));
+    }
+}
