@@ -52,8 +52,11 @@ public static class CorpusFiles
 
         var existing = File.Exists(manifestPath) ? Manifest.Read(manifestPath) : [];
         var ids = existing.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-        var hashes = existing.Where(d => File.Exists(Path.Combine(rawDirectory, d.File)))
-            .ToDictionary(d => Hash(File.ReadAllBytes(Path.Combine(rawDirectory, d.File))), d => $"document '{d.Id}' ({d.File})");
+        // Duplicates are found by SHA-256: the sums data/raw keeps already, so a large corpus is not read again on every add.
+        var listed = ReadSums(Path.Combine(rawDirectory, ChecksumFile));
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var d in existing.Where(d => File.Exists(Path.Combine(rawDirectory, d.File))))
+            hashes.TryAdd(listed.TryGetValue(d.File, out var sum) ? sum : Hash(File.ReadAllBytes(Path.Combine(rawDirectory, d.File))), $"document '{d.Id}' ({d.File})");
         var next = existing.Length;
         var planned = new List<(AddedDocument Added, byte[] Bytes)>();
 
@@ -120,6 +123,11 @@ public static class CorpusFiles
     }
 
     private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>File name to SHA-256 from a <c>sha256sum</c>-style file ("HASH  NAME" per line); empty when there is none.</summary>
+    private static Dictionary<string, string> ReadSums(string path) =>
+        !File.Exists(path) ? [] : File.ReadLines(path).Select(l => l.Split("  ", 2)).Where(p => p.Length == 2)
+            .GroupBy(p => p[1], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last()[0], StringComparer.Ordinal);
 
     /// <summary>Lower-case ASCII words of the title, umlauts spelled out, at most four words.</summary>
     internal static string Slug(string text)

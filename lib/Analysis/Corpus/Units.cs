@@ -89,6 +89,7 @@ public static class TextUnits
     /// </summary>
     internal static ImmutableArray<Comment> MarkQuotes(IEnumerable<ITextUnit> body, ImmutableArray<Comment> comments)
     {
+        if (comments.IsEmpty) return comments; // nothing can quote: no second tokenising of the body at load
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         void Index(ITextUnit unit, List<Text.Token> words)
         {
