@@ -32,9 +32,6 @@ public static partial class CellDirectives
     /// <summary>A cell with its directives handled: the code to compile, and the packages restored for it.</summary>
     public sealed record PreparedCell(string Code, IReadOnlyList<RestoredPackage> Packages);
 
-    /// <summary>The cell's code with its directives handled (for a cell on its own).</summary>
-    public static string Preprocess(string code) => Prepare(code, []).Code;
-
     /// <summary>Handles a cell's directives; <paramref name="sources"/> collects <c>#i</c> sources for the session.</summary>
     public static PreparedCell Prepare(string code, List<string> sources)
     {

@@ -148,9 +148,10 @@ public static class SvgChart
         var everyLabel = (X: Number(xAxisLayout["dtick"]) == 1, Y: Number(yAxisLayout["dtick"]) == 1);
         double Px(double v) => x0 + (v - xAxis.Min) / (xAxis.Max - xAxis.Min) * w;
         double Py(double v) => y0 + h - (v - yAxis.Min) / (yAxis.Max - yAxis.Min) * h;
-        double BandX(int i) => x0 + w * (i + 0.5) / Math.Max(1, xAxis.Categories.Count);
+        // Category positions: index i (fractions allowed, −0.5 is the edge before the first) to pixels.
+        double BandX(double i) => x0 + w * (i + 0.5) / Math.Max(1, xAxis.Categories.Count);
         // plotly puts the first category at the bottom, or at the top when the axis is reversed
-        double BandY(int i) => yReversed ? y0 + h * (i + 0.5) / Math.Max(1, yAxis.Categories.Count) : y0 + h - h * (i + 0.5) / Math.Max(1, yAxis.Categories.Count);
+        double BandY(double i) => yReversed ? y0 + h * (i + 0.5) / Math.Max(1, yAxis.Categories.Count) : y0 + h - h * (i + 0.5) / Math.Max(1, yAxis.Categories.Count);
         double Bx(JsonNode? v) => xAxis.Categorical ? BandX(xAxis.Categories.IndexOf(Label(v))) : Px(Num(v) ?? 0);
         double By(JsonNode? v) => yAxis.Categorical ? BandY(yAxis.Categories.IndexOf(Label(v))) : Py(Num(v) ?? 0);
 
@@ -229,10 +230,8 @@ public static class SvgChart
                     svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(p.X)}\" y=\"{F(p.Y - 6)}\" text-anchor=\"middle\" fill=\"#2a3f5f\">{Esc(Label(texts[p.I]))}</text>");
             }
         }
-        // Category positions in shapes are indices (0, 1, …; −0.5 is the edge before the first).
-        double? ToX(JsonNode? v, bool domain) => Num(v) is not { } d ? null : domain ? x0 + d * w : xAxis.Categorical ? x0 + w * (d + 0.5) / Math.Max(1, xAxis.Categories.Count) : Px(d);
-        double? ToY(JsonNode? v, bool domain) => Num(v) is not { } d ? null : domain ? y0 + h - d * h
-            : yAxis.Categorical ? (yReversed ? y0 + h * (d + 0.5) / Math.Max(1, yAxis.Categories.Count) : y0 + h - h * (d + 0.5) / Math.Max(1, yAxis.Categories.Count)) : Py(d);
+        double? ToX(JsonNode? v, bool domain) => Num(v) is not { } d ? null : domain ? x0 + d * w : xAxis.Categorical ? BandX(d) : Px(d);
+        double? ToY(JsonNode? v, bool domain) => Num(v) is not { } d ? null : domain ? y0 + h - d * h : yAxis.Categorical ? BandY(d) : Py(d);
         DrawShapes(svg, layout, xRef, yRef, ToX, ToY);
     }
 
@@ -253,7 +252,7 @@ public static class SvgChart
         }
     }
 
-    private static void DrawAxis(StringBuilder svg, Axis axis, bool horizontal, double x0, double y0, double w, double h, Func<double, double> position, Func<int, double> band, bool everyLabel)
+    private static void DrawAxis(StringBuilder svg, Axis axis, bool horizontal, double x0, double y0, double w, double h, Func<double, double> position, Func<double, double> band, bool everyLabel)
     {
         var ticks = axis.Categorical
             ? axis.Categories.Select((c, i) => (Label: c, At: band(i))).ToList()
