@@ -10,7 +10,7 @@ public static class TestCorpus
     public static Corpus Corpus => Loaded.Value;
 
     /// <summary>The five texts the repository ships, by id: tests of behaviour on them hold whatever texts a user adds.</summary>
-    public static readonly string[] ShippedIds = ["kleine", "taz", "tkp", "kettner", "essay"];
+    public static readonly string[] ShippedIds = Analysis.Testing.ShippedData.Ids;
 
     public static Corpus Shipped => ShippedCorpus.Value;
 
@@ -63,21 +63,7 @@ public sealed class TempData : IDisposable
     public static TempData ShippedOnly()
     {
         var data = new TempData();
-        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(ProjectPaths.Data, "corpus.json")))!;
-        var documents = manifest["documents"]!.AsArray();
-        foreach (var entry in documents.ToList())
-            if (!TestCorpus.ShippedIds.Contains(entry!["id"]!.GetValue<string>())) documents.Remove(entry);
-        File.WriteAllText(Path.Combine(data.Directory, "corpus.json"), manifest.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
-        var sums = new StringBuilder();
-        foreach (var entry in documents)
-        {
-            var file = entry!["file"]!.GetValue<string>();
-            File.Copy(Path.Combine(ProjectPaths.Raw, file), Path.Combine(data.Directory, "raw", file));
-            sums.Append(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(ProjectPaths.Raw, file))))).Append("  ").Append(file).Append('\n');
-        }
-        File.WriteAllText(Path.Combine(data.Directory, "raw", "SHA256SUMS"), sums.ToString());
-        foreach (var name in new[] { "figures.csv", "figures-ignored.csv" })
-            File.Copy(Path.Combine(ProjectPaths.Data, name), Path.Combine(data.Directory, name));
+        Analysis.Testing.ShippedData.CopyTo(data.Directory);
         return data;
     }
 

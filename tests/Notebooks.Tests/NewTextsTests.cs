@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Analysis;
 using Analysis.Figures;
 using Notebooks.Engine;
@@ -19,25 +18,14 @@ public sealed class NewTextsTests : IDisposable
         try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
     }
 
-    private static readonly string[] Shipped = ["kleine", "taz", "tkp", "kettner", "essay"];
-
     /// <summary>A copy of the repository's notebooks and of its shipped data (whatever a developer has added to data/).</summary>
     private string Repository()
     {
         var data = Path.Combine(_root, "data");
-        Directory.CreateDirectory(Path.Combine(data, "raw"));
         Directory.CreateDirectory(Path.Combine(_root, "notebooks"));
         foreach (var notebook in Directory.GetFiles(ProjectPaths.Notebooks, "*.ipynb"))
             File.Copy(notebook, Path.Combine(_root, "notebooks", Path.GetFileName(notebook)));
-        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(ProjectPaths.Data, "corpus.json")))!;
-        var documents = manifest["documents"]!.AsArray();
-        foreach (var entry in documents.ToList())
-            if (!Shipped.Contains(entry!["id"]!.GetValue<string>())) documents.Remove(entry);
-        File.WriteAllText(Path.Combine(data, "corpus.json"), manifest.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
-        foreach (var entry in documents)
-            File.Copy(Path.Combine(ProjectPaths.Raw, entry!["file"]!.GetValue<string>()), Path.Combine(data, "raw", entry["file"]!.GetValue<string>()));
-        foreach (var name in new[] { "figures.csv", "figures-ignored.csv" })
-            File.Copy(Path.Combine(ProjectPaths.Data, name), Path.Combine(data, name));
+        Analysis.Testing.ShippedData.CopyTo(data);
         return data;
     }
 
