@@ -1,19 +1,19 @@
-using System.Text.RegularExpressions;
 using Deedle;
 
 namespace Analysis;
 
 /// <summary>Overview tables of a loaded corpus, as Deedle frames indexed by document id.</summary>
-public static partial class CorpusTables
+public static class CorpusTables
 {
     /// <summary>
-    /// A word here is a run of letters and digits, joined across inner hyphens, apostrophes and gender marks
-    /// ("KI-Projekte", "Entwickler:innen" count once). The term pipeline tokenises more carefully; this is for overview.
+    /// Words of a unit as every table counts them: the word tokens of the token table (<see cref="Text.TokenTable.Words"/>;
+    /// numbers and URLs are not words), quoted words left out.
     /// </summary>
-    [GeneratedRegex(@"[\p{L}\p{N}]+(?:[-'’:*][\p{L}\p{N}]+)*")]
-    private static partial Regex Word();
-
-    public static int Words(string text) => Word().Count(text);
+    private static Func<ITextUnit, int> WordCounter(Text.TokenTable table)
+    {
+        var index = Enumerable.Range(0, table.Units.Length).ToDictionary(i => table.Units[i].Id, i => i, StringComparer.Ordinal);
+        return u => table.Words(index[u.Id]);
+    }
 
     public sealed record DocumentRow(string Id, string Outlet, string Published, string Genre, string Title, int Paragraphs, int Words, int Comments, int CommentWords);
 
@@ -21,17 +21,20 @@ public static partial class CorpusTables
     public static Frame<int, string> Documents(Corpus corpus) => Frame.FromRecords(DocumentRows(corpus));
 
     /// <summary>The rows of <see cref="Documents"/>, for readings that cite them.</summary>
-    public static IReadOnlyList<DocumentRow> DocumentRows(Corpus corpus) =>
-        [.. corpus.Documents.Select(d => new DocumentRow(
+    public static IReadOnlyList<DocumentRow> DocumentRows(Corpus corpus)
+    {
+        var words = WordCounter(Text.TokenTable.Of(corpus));
+        return [.. corpus.Documents.Select(d => new DocumentRow(
                 d.Id,
                 d.Info.Outlet ?? "",
                 d.Info.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
                 d.Info.Genre,
                 d.Info.Title ?? "",
                 d.Body.Count(),
-                d.Body.Sum(p => Words(p.Text)),
+                d.Body.Sum(words),
                 d.Comments.Length,
-                d.Comments.Sum(c => Words(c.Text))))];
+                d.Comments.Sum(words)))];
+    }
 
     public sealed record CleaningRow(string Id, int Raw, int Body, int Comments, int Metadata, int Boilerplate, int Other, double KeptShare);
 
@@ -54,17 +57,25 @@ public static partial class CorpusTables
     public sealed record UnitRow(string Id, string Kind, int Start, int End, int Words, string Text);
 
     /// <summary>The paragraphs of one document with kind, raw span and words.</summary>
-    public static Frame<int, string> Paragraphs(Document document) =>
-        Frame.FromRecords(document.Paragraphs.Select(p => new UnitRow(p.Id, p.Kind.ToString(), p.Span.Start, p.Span.End, Words(p.Text), Shorten(p.Text, 80))))
-            ;
+    public static Frame<int, string> Paragraphs(Document document)
+    {
+        var words = WordCounter(Text.TokenTable.Of(document.Paragraphs));
+        return Frame.FromRecords(document.Paragraphs.Select(p => new UnitRow(p.Id, p.Kind.ToString(), p.Span.Start, p.Span.End, words(p), Shorten(p.Text, 80))));
+    }
 
     public sealed record CommentRow(string Id, string Author, string Time, string ReplyTo, int Words, string Quotes, string Text);
 
     /// <summary>Every reader comment with author, time, what it replies to and what it quotes (quoted words are shown, not counted).</summary>
-    public static Frame<int, string> Comments(Corpus corpus) =>
-        Frame.FromRecords(corpus.Comments.Select(c => new CommentRow(
-                c.Id, c.Author, c.Timestamp.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), c.ReplyTo ?? "", Words(c.Text),
-                string.Join(", ", c.Quotes.Select(q => $"{Words(c.Text.Substring(q.Start, q.Length))} words of {q.From}")), Shorten(c.Text, 80))));
+    public static Frame<int, string> Comments(Corpus corpus)
+    {
+        var table = Text.TokenTable.Of(corpus);
+        var words = WordCounter(table);
+        var quoted = table.Rows.Where(r => r.Kind == Text.TokenKind.Word && r.QuotedFrom is not null)
+            .GroupBy(r => (r.Unit.Id, r.QuotedFrom!)).ToDictionary(g => g.Key, g => g.Count());
+        return Frame.FromRecords(corpus.Comments.Select(c => new CommentRow(
+                c.Id, c.Author, c.Timestamp.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), c.ReplyTo ?? "", words(c),
+                string.Join(", ", c.Quotes.Select(q => q.From).Distinct().Select(from => $"{quoted.GetValueOrDefault((c.Id, from))} words of {from}")), Shorten(c.Text, 80))));
+    }
 
     private static string Shorten(string text, int length)
     {

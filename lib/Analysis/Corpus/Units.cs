@@ -71,19 +71,6 @@ public static class TextUnits
     public const int QuoteWords = 8;
 
     /// <summary>
-    /// The text counts are taken from: a comment's quotes of the article or of earlier comments are blanked (same
-    /// length, so offsets hold), so that quoted words are not counted twice, once for each text that states them.
-    /// </summary>
-    public static string CountedText(this ITextUnit unit)
-    {
-        if (unit is not Comment { Quotes.Length: > 0 } comment) return unit.Text;
-        var text = comment.Text.ToCharArray();
-        foreach (var q in comment.Quotes)
-            for (var i = q.Start; i < q.Start + q.Length; i++) text[i] = ' ';
-        return new string(text);
-    }
-
-    /// <summary>
     /// Marks in each comment the runs of at least <see cref="QuoteWords"/> words that stand verbatim (case aside) in the
     /// body or in an earlier comment of the same document.
     /// </summary>
@@ -119,7 +106,7 @@ public static class TextUnits
         return [.. marked.OrderBy(c => c.Index)];
     }
 
-    private static List<Text.Token> Words(string text) => [.. Text.Tokenizer.Tokenize(text).Where(t => t.Kind is Text.TokenKind.Word or Text.TokenKind.Number)];
+    private static List<Text.Token> Words(string text) => [.. Text.UnitTokens.Of(text).Where(t => t.Kind is Text.TokenKind.Word or Text.TokenKind.Number)];
 
     private static string Key(List<Text.Token> words, int at) => string.Join(' ', words.Skip(at).Take(QuoteWords).Select(w => w.Norm));
 }

@@ -63,7 +63,7 @@ public static class NumberExtractor
     public static IReadOnlyList<NumberMatch> Extract(ITextUnit unit)
     {
         var text = unit.Text;
-        var tokens = Tokenizer.Tokenize(text);
+        var tokens = UnitTokens.Of(unit);
         var matches = new List<NumberMatch>();
         for (var i = 0; i < tokens.Count; i++)
         {

@@ -7,33 +7,38 @@ public sealed record KwicLine(string Unit, string Left, string Keyword, string R
 public static class Kwic
 {
     /// <summary>
-    /// Every occurrence of <paramref name="term"/> (matched on its stem, or on the written form when
-    /// <paramref name="exact"/>), with <paramref name="window"/> word tokens either side, sorted by right context.
+    /// Every occurrence of <paramref name="term"/>, a word as written (matched on its key, so "Stellen" finds the noun
+    /// Stelle in every case, not the verb stellen; or on the written form, case aside, when <paramref name="exact"/>),
+    /// with <paramref name="window"/> word tokens either side, sorted by right context. Quoted words are shown too.
     /// An unknown term gives no lines.
     /// </summary>
-    public static IReadOnlyList<KwicLine> Find(IEnumerable<ITextUnit> units, string term, int window = 5, bool exact = false, TermPipeline? pipeline = null)
+    public static IReadOnlyList<KwicLine> Find(TokenTable tokens, string term, int window = 5, bool exact = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(window);
-        pipeline ??= new TermPipeline(TermOptions.Default with { StopWords = StopWords.None });
         var norm = Tokenizer.Normalize(term.Trim());
-        var key = exact ? norm : pipeline.Key(norm);
+        var key = exact ? norm : new TermPipeline(tokens.Options).Key(term.Trim());
         var lines = new List<KwicLine>();
-        foreach (var unit in units)
+        for (var u = 0; u < tokens.Units.Length; u++)
         {
-            var tokens = Tokenizer.Tokenize(unit.Text).Where(t => t.Kind != TokenKind.Url).ToList();
-            for (var i = 0; i < tokens.Count; i++)
+            var unit = tokens.Units[u];
+            var rows = tokens.RowsOf(u).Where(t => t.Kind != TokenKind.Url).ToList();
+            for (var i = 0; i < rows.Count; i++)
             {
-                var t = tokens[i];
-                var match = exact ? t.Norm == key : t.Kind == TokenKind.Word && pipeline.Key(t.Norm) == key;
+                var t = rows[i];
+                var match = exact ? t.Norm == key : t.Kind == TokenKind.Word && t.Key == key;
                 if (!match) continue;
-                var left = string.Join(' ', tokens.Skip(Math.Max(0, i - window)).Take(Math.Min(window, i)).Select(x => x.Surface));
-                var right = string.Join(' ', tokens.Skip(i + 1).Take(window).Select(x => x.Surface));
-                var raw = unit.Source.SourceSpan(t.Start, t.Length);
+                var left = string.Join(' ', rows.Skip(Math.Max(0, i - window)).Take(Math.Min(window, i)).Select(x => x.Surface));
+                var right = string.Join(' ', rows.Skip(i + 1).Take(window).Select(x => x.Surface));
+                var raw = t.Raw;
                 lines.Add(new KwicLine(unit.Id, left, t.Surface, right, raw.Start, raw.End));
             }
         }
         return [.. lines.OrderBy(l => l.Right.ToLowerInvariant(), StringComparer.Ordinal).ThenBy(l => l.Unit, StringComparer.Ordinal).ThenBy(l => l.RawStart)];
     }
+
+    /// <summary><see cref="Find(TokenTable, string, int, bool)"/> over the corpus's token table (running text and comments).</summary>
+    public static IReadOnlyList<KwicLine> Find(Corpus corpus, string term, int window = 5, bool exact = false) =>
+        Find(TokenTable.Of(corpus), term, window, exact);
 }
 
 public sealed record CollocationRow(string First, string Second, int N, int FirstCount, int SecondCount, double G2, double Pmi);
@@ -46,25 +51,25 @@ public static class Collocations
     /// all adjacent pairs: PMI = log2(O11 · N / (f1 · f2)); G2 over the 2×2 table O11, f1−O11, f2−O11,
     /// N−f1−f2+O11. Pairs seen fewer than <paramref name="minCount"/> times are left out.
     /// </summary>
-    public static IReadOnlyList<CollocationRow> Find(IEnumerable<ITextUnit> units, int minCount = 2, StopWords? stopWords = null)
+    public static IReadOnlyList<CollocationRow> Find(TokenTable tokens, int minCount = 2)
     {
-        var stop = stopWords ?? StopWords.Default;
         var pairs = new Dictionary<(string, string), int>();
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
         var second = new Dictionary<string, int>(StringComparer.Ordinal);
         var surface = new Dictionary<string, string>(StringComparer.Ordinal);
         long n = 0;
-        foreach (var unit in units)
+        for (var u = 0; u < tokens.Units.Length; u++)
         {
-            var tokens = Tokenizer.Tokenize(unit.CountedText());
-            for (var i = 0; i + 1 < tokens.Count; i++)
+            // Pairs of adjacent tokens of one sentence, neither quoted from another unit.
+            var rows = tokens.RowsOf(u).Where(t => t.QuotedFrom is null).ToList();
+            for (var i = 0; i + 1 < rows.Count; i++)
             {
-                var (a, b) = (tokens[i], tokens[i + 1]);
-                if (a.Sentence != b.Sentence || a.Kind != TokenKind.Word || b.Kind != TokenKind.Word) continue;
+                var (a, b) = (rows[i], rows[i + 1]);
+                if (a.Sentence != b.Sentence || a.Kind != TokenKind.Word || b.Kind != TokenKind.Word || b.Position != a.Position + 1) continue;
                 n++;
                 first[a.Norm] = first.GetValueOrDefault(a.Norm) + 1;
                 second[b.Norm] = second.GetValueOrDefault(b.Norm) + 1;
-                if (stop.Contains(a.Norm) || stop.Contains(b.Norm)) continue;
+                if (a.Stop || b.Stop) continue;
                 pairs[(a.Norm, b.Norm)] = pairs.GetValueOrDefault((a.Norm, b.Norm)) + 1;
                 surface.TryAdd(a.Norm, a.Surface);
                 surface.TryAdd(b.Norm, b.Surface);
@@ -79,6 +84,9 @@ public static class Collocations
             return new CollocationRow(surface[w1], surface[w2], p.Value, (int)f1, (int)f2, g2, Math.Log2(o11 * n / (f1 * f2)));
         }).OrderByDescending(r => r.G2).ThenBy(r => r.First, StringComparer.Ordinal).ThenBy(r => r.Second, StringComparer.Ordinal)];
     }
+
+    /// <summary><see cref="Find(TokenTable, int)"/> over the corpus's running text and comments.</summary>
+    public static IReadOnlyList<CollocationRow> Find(Corpus corpus, int minCount = 2) => Find(TokenTable.Of(corpus), minCount);
 
     private static double Term(double observed, double expected) => observed > 0 ? observed * Math.Log(observed / expected) : 0;
 }

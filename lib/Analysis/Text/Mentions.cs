@@ -1,66 +1,80 @@
-using System.Text.RegularExpressions;
+using System.Globalization;
 
 namespace Analysis.Text;
 
 /// <summary>
-/// A family of words that speak of one thing, matched on normalised tokens: a token whose form, or one of
-/// whose compound parts, matches <see cref="Pattern"/>; <see cref="PhraseFirst"/> and <see cref="PhraseSecond"/> optionally match two adjacent
-/// tokens ("künstliche Intelligenz").
+/// A family of words counted together, defined on keys (lemmas, see <see cref="TermPipeline.Key"/>), compared without
+/// regard to case: a word counts when its key is one of <see cref="Lemmas"/>, or ends in one of <see cref="Heads"/>
+/// (a compound by its head: "Bürojob" ends in "job"), or begins with one of <see cref="Prefixes"/>, or, with
+/// <see cref="Parts"/>, has one of the lemmas as a part of a hyphenated compound ("KI-Modelle", "Polizei-KI");
+/// <see cref="Phrase"/> counts two adjacent words by their keys ("künstliche Intelligenz").
+/// <see cref="NounsOnly"/> counts only words written with a capital that are not a verb opening a question or
+/// imperative ("Stellen Sie …").
 /// </summary>
-/// <summary>
-/// A family of words counted together: <paramref name="Pattern"/> on a word's lower-cased form (or on a part of a
-/// hyphenated compound), <paramref name="Head"/> on the end of a closed compound ("Bürojobs"), a two-word phrase, and
-/// whether only nouns count (a capitalised word that is not a verb opening a sentence: "Stellen" the jobs, not
-/// "stellen" or "Stellen Sie").
-/// </summary>
-public sealed record TermFamily(string Name, Regex Pattern, Regex? PhraseFirst = null, Regex? PhraseSecond = null, Regex? Head = null, bool NounsOnly = false);
+public sealed record TermFamily(string Name, IReadOnlyList<string> Lemmas)
+{
+    public IReadOnlyList<string> Heads { get; init; } = [];
+    public IReadOnlyList<string> Prefixes { get; init; } = [];
+    public bool Parts { get; init; }
+    public (string First, string Second)? Phrase { get; init; }
+    public bool NounsOnly { get; init; }
+
+    internal bool Matches(string key)
+    {
+        var k = Lower(key);
+        if (Lemmas.Any(l => Lower(l) == k)) return true;
+        if (Heads.Any(h => k.Length > h.Length && k.EndsWith(Lower(h), StringComparison.Ordinal))) return true;
+        if (Prefixes.Any(p => k.StartsWith(Lower(p), StringComparison.Ordinal))) return true;
+        return Parts && k.Contains('-') && k.Split('-').Any(part => Lemmas.Any(l => Lower(l) == part));
+    }
+
+    internal static string Lower(string s) => CultureInfo.InvariantCulture.TextInfo.ToLower(s);
+}
 
 public sealed record MentionRow(string Document, string Family, int Mentions, int Words, double Per10k, string Forms);
 
-/// <summary>How often, and in which forms, each text speaks of AI, of work, and of jobs.</summary>
+/// <summary>How often, and in which forms, each text speaks of the things a family of words names.</summary>
 public static class Mentions
 {
     /// <summary>
-    /// KI: "KI" alone or as a compound part ("KI-Modelle", "Polizei-KI"), and "künstliche Intelligenz".
-    /// Arbeit*: every word beginning with "arbeit" (Arbeit, Arbeiter, Arbeitsplätze, Arbeitskraft …).
-    /// Jobs: Job(s) and Arbeitsplatz in every case, also as the head of a compound ("Bürojobs", "Büroarbeitsplätze"),
-    /// and Stelle(n), as nouns only; a compound ending in "stelle" is not counted (Schnittstelle, Haltestelle).
+    /// Mentions per document and family, over the counted tokens of the token table (stop words included: a family may
+    /// name one; quoted words left out). Words = the document's counted word tokens; Forms = the six most frequent
+    /// written forms.
     /// </summary>
-    public static IReadOnlyList<TermFamily> Default { get; } =
-    [
-        new("KI", new Regex("^ki$"), new Regex("^künstlich"), new Regex("^intelligenz$")),
-        new("Arbeit*", new Regex("^arbeit")),
-        new("Stellen/Jobs/Arbeitsplätze", new Regex("^(jobs?|stellen?|arbeitsplatz(es)?|arbeitsplätzen?)$"),
-            Head: new Regex("\\p{L}(jobs?|arbeitsplatz(es)?|arbeitsplätzen?)$"), NounsOnly: true),
-    ];
-
-    public static IReadOnlyList<MentionRow> Count(Corpus corpus, IReadOnlyList<TermFamily>? families = null, bool includeComments = true)
+    public static IReadOnlyList<MentionRow> Count(Corpus corpus, IReadOnlyList<TermFamily> families, bool includeComments = true)
     {
-        families ??= Default;
+        var table = TokenTable.Of(corpus);
+        var pipeline = new TermPipeline(table.Options);
         var rows = new List<MentionRow>();
+        var unitsOf = Enumerable.Range(0, table.Units.Length).Where(u => includeComments || table.Units[u] is not Comment)
+            .GroupBy(u => table.Units[u].DocumentId).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         foreach (var doc in corpus.Documents)
         {
-            var units = doc.Body.Cast<ITextUnit>().Concat(includeComments ? doc.Comments : []).ToList();
-            var tokenLists = units.Select(u => Tokenizer.Tokenize(u.CountedText()).Where(t => t.Kind == TokenKind.Word).ToList()).ToList();
-            var words = tokenLists.Sum(t => t.Count);
+            var units = unitsOf.GetValueOrDefault(doc.Id) ?? [];
+            var words = units.Sum(table.Words);
             foreach (var family in families)
             {
                 var forms = new SortedDictionary<string, int>(StringComparer.Ordinal);
-                foreach (var tokens in tokenLists)
+                foreach (var u in units)
+                {
+                    var tokens = table.RowsOf(u).Where(t => t.Kind == TokenKind.Word && t.QuotedFrom is null).ToList();
                     for (var i = 0; i < tokens.Count; i++)
                     {
                         var t = tokens[i];
-                        if (family.PhraseFirst is not null && i + 1 < tokens.Count && family.PhraseFirst.IsMatch(t.Norm) && family.PhraseSecond!.IsMatch(tokens[i + 1].Norm))
+                        // The first word of a phrase is matched written small too: "Künstliche Intelligenz" as a name.
+                        if (family.Phrase is var (first, second) && i + 1 < tokens.Count &&
+                            (TermFamily.Lower(t.Key) == TermFamily.Lower(first) || TermFamily.Lower(pipeline.Key(t.Norm)) == TermFamily.Lower(first)) &&
+                            TermFamily.Lower(tokens[i + 1].Key) == TermFamily.Lower(second) && tokens[i + 1].Sentence == t.Sentence)
                         {
                             Add(forms, $"{t.Surface} {tokens[i + 1].Surface}");
                             i++;
                         }
-                        else if ((family.Pattern.IsMatch(t.Norm) || family.Head?.IsMatch(t.Norm) == true || t.Parts.Length > 1 && t.Parts.Any(family.Pattern.IsMatch))
-                                 && (!family.NounsOnly || IsNoun(tokens, i)))
+                        else if (family.Matches(t.Key) && (!family.NounsOnly || IsNoun(tokens, i)))
                         {
                             Add(forms, t.Surface);
                         }
                     }
+                }
                 var n = forms.Values.Sum();
                 rows.Add(new MentionRow(doc.Id, family.Name, n, words, words == 0 ? 0 : Math.Round(10_000.0 * n / words, 1),
                     string.Join(", ", forms.OrderByDescending(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal).Take(6).Select(f => $"{f.Key} {f.Value}"))));
@@ -72,7 +86,7 @@ public static class Mentions
     private static void Add(SortedDictionary<string, int> forms, string form) => forms[form] = forms.GetValueOrDefault(form) + 1;
 
     /// <summary>German nouns are capitalised; a capitalised verb opens a sentence and is followed by its subject ("Stellen Sie …").</summary>
-    private static bool IsNoun(List<Token> tokens, int i)
+    private static bool IsNoun(List<TokenRow> tokens, int i)
     {
         var t = tokens[i];
         if (!char.IsUpper(t.Surface[0])) return false;

@@ -11,10 +11,10 @@ public sealed class SurfaceForms
 {
     private readonly Dictionary<string, Dictionary<string, int>> _forms = new(StringComparer.Ordinal);
 
-    public void Add(Term term)
+    public void Add(string key, string surface)
     {
-        var bySurface = _forms.TryGetValue(term.Key, out var s) ? s : _forms[term.Key] = new(StringComparer.Ordinal);
-        CollectionsMarshal.GetValueRefOrAddDefault(bySurface, term.Surface, out _)++;
+        var bySurface = _forms.TryGetValue(key, out var s) ? s : _forms[key] = new(StringComparer.Ordinal);
+        CollectionsMarshal.GetValueRefOrAddDefault(bySurface, surface, out _)++;
     }
 
     /// <summary>Term → its display form.</summary>

@@ -16,7 +16,7 @@ public sealed class TermCounts
     private readonly ImmutableDictionary<string, string> _surface;
     private readonly Dictionary<(string Group, string Term), int> _index;
 
-    private TermCounts(ImmutableArray<TermCount> rows, ImmutableDictionary<string, int> totals, ImmutableDictionary<string, string> surface, ImmutableArray<(string Stem, string Surface)> forms)
+    private TermCounts(ImmutableArray<TermCount> rows, ImmutableDictionary<string, int> totals, ImmutableDictionary<string, string> surface, ImmutableArray<(string Key, string Surface)> forms)
     {
         Rows = rows;
         _index = rows.ToDictionary(r => (r.Group, r.Term), r => r.N);
@@ -30,8 +30,8 @@ public sealed class TermCounts
     /// <summary>Counted tokens per group (after stop words): the denominator of relative frequencies and tf.</summary>
     public ImmutableDictionary<string, int> Totals { get; }
 
-    /// <summary>Every distinct (stem, surface form) pair seen, for reviewing what the stemmer merged.</summary>
-    public ImmutableArray<(string Stem, string Surface)> Forms { get; }
+    /// <summary>Every distinct (key, written form) pair counted, for reviewing what the lemmatizer joined.</summary>
+    public ImmutableArray<(string Key, string Surface)> Forms { get; }
 
     public IEnumerable<string> Groups => Totals.Keys.Order(StringComparer.Ordinal);
 
@@ -40,47 +40,52 @@ public sealed class TermCounts
 
     public int Count(string group, string term) => _index.GetValueOrDefault((group, term));
 
-    /// <summary>Counts the terms of <paramref name="units"/>, grouped by <paramref name="groupOf"/> (e.g. the document id).</summary>
-    public static TermCounts Count(IEnumerable<ITextUnit> units, Func<ITextUnit, string> groupOf, TermPipeline? pipeline = null)
+    /// <summary>
+    /// Counts the counted tokens of <paramref name="tokens"/>, grouped by <paramref name="groupOf"/> (e.g. the document
+    /// id); units it maps to null are left out.
+    /// </summary>
+    public static TermCounts Count(TokenTable tokens, Func<ITextUnit, string?> groupOf)
     {
-        pipeline ??= new TermPipeline();
-        var counts = new Dictionary<(string Group, string Term), int>();
+        var counts = new Dictionary<(string Group, int Key), int>();
         var totals = new Dictionary<string, int>(StringComparer.Ordinal);
-        var surfaces = new SurfaceForms();
-        var forms = new HashSet<(string, string)>();
-        foreach (var unit in units)
+        var surfaces = new Dictionary<(int Key, string Surface), int>();
+        for (var u = 0; u < tokens.Units.Length; u++)
         {
-            var group = groupOf(unit);
-            totals.TryAdd(group, 0);
-            foreach (var term in pipeline.Terms(unit))
+            if (groupOf(tokens.Units[u]) is not { } group) continue;
+            ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(totals, group, out _);
+            for (var i = tokens.UnitStart(u); i < tokens.UnitStart(u + 1); i++)
             {
-                CollectionsMarshal.GetValueRefOrAddDefault(counts, (group, term.Key), out _)++;
-                totals[group]++;
-                surfaces.Add(term);
-                forms.Add((term.Key, term.Surface));
+                if (!tokens.IsCounted(i)) continue;
+                ref readonly var type = ref tokens.TypeOf(i);
+                CollectionsMarshal.GetValueRefOrAddDefault(counts, (group, type.KeyId), out _)++;
+                CollectionsMarshal.GetValueRefOrAddDefault(surfaces, (type.KeyId, type.Surface), out _)++;
+                total++;
             }
         }
+        var display = surfaces.GroupBy(s => s.Key.Key).ToImmutableDictionary(
+            g => tokens.KeyOf(g.Key),
+            g => g.OrderByDescending(s => s.Value).ThenBy(s => s.Key.Surface, StringComparer.Ordinal).First().Key.Surface, StringComparer.Ordinal);
         return new TermCounts(
-            [.. counts.Select(c => new TermCount(c.Key.Group, c.Key.Term, c.Value)).OrderBy(r => r.Group, StringComparer.Ordinal).ThenByDescending(r => r.N).ThenBy(r => r.Term, StringComparer.Ordinal)],
+            [.. counts.Select(c => new TermCount(c.Key.Group, tokens.KeyOf(c.Key.Key), c.Value)).OrderBy(r => r.Group, StringComparer.Ordinal).ThenByDescending(r => r.N).ThenBy(r => r.Term, StringComparer.Ordinal)],
             totals.ToImmutableDictionary(StringComparer.Ordinal),
-            surfaces.Display(),
-            [.. forms.OrderBy(f => f.Item1, StringComparer.Ordinal).ThenBy(f => f.Item2, StringComparer.Ordinal)]);
+            display,
+            [.. surfaces.Keys.Select(k => (tokens.KeyOf(k.Key), k.Surface)).OrderBy(f => f.Item1, StringComparer.Ordinal).ThenBy(f => f.Item2, StringComparer.Ordinal)]);
     }
 
     /// <summary>Counts per document of the corpus's running text (and, if asked, each document's comments).</summary>
-    public static TermCounts ByDocument(Corpus corpus, bool includeComments = false, TermPipeline? pipeline = null) =>
-        Count(corpus.Units(includeComments), u => u.DocumentId, pipeline);
+    public static TermCounts ByDocument(Corpus corpus, bool includeComments = false, TermOptions? options = null) =>
+        Count(TokenTable.Of(corpus, options), u => includeComments || u is not Comment ? u.DocumentId : null);
 
     /// <summary>
     /// Counts of the running text grouped by genre from the manifest; <paramref name="target"/> genres form one
     /// group named after them, all other genres the group "other".
     /// </summary>
-    public static TermCounts ByGenre(Corpus corpus, string target, string targetGroup, string otherGroup, TermPipeline? pipeline = null) =>
-        Count(corpus.Units(includeComments: false), u => corpus[u.DocumentId].Info.Genre == target ? targetGroup : otherGroup, pipeline);
+    public static TermCounts ByGenre(Corpus corpus, string target, string targetGroup, string otherGroup, TermOptions? options = null) =>
+        Count(TokenTable.Of(corpus, options), u => u is Comment ? null : corpus[u.DocumentId].Info.Genre == target ? targetGroup : otherGroup);
 
     /// <summary>A document's running text ("article") against its reader comments ("comments").</summary>
-    public static TermCounts ArticleAndComments(Document document, TermPipeline? pipeline = null) =>
-        Count(document.Body.Cast<ITextUnit>().Concat(document.Comments), u => u is Comment ? "comments" : "article", pipeline);
+    public static TermCounts ArticleAndComments(Document document, TermOptions? options = null) =>
+        Count(TokenTable.Of(document.Body.Cast<ITextUnit>().Concat(document.Comments), options), u => u is Comment ? "comments" : "article");
 
     /// <summary>The <paramref name="n"/> most frequent terms of a group (ties: term order).</summary>
     public IEnumerable<TermCount> Top(string group, int n) => Rows.Where(r => r.Group == group).Take(n);

@@ -9,136 +9,46 @@ public sealed record TermOptions
     public StopWords? StopWords { get; init; }
     public bool KeepNumbers { get; init; }
     public bool KeepUrls { get; init; }
-    /// <summary>False counts normalised word forms instead of stems.</summary>
-    public bool Stem { get; init; } = true;
+    /// <summary>True (the default) counts keys (lemmas, see <see cref="GermanLemmatizer"/>); false counts normalised word forms.</summary>
+    public bool Lemmatize { get; init; } = true;
 
     public static TermOptions Default { get; } = new();
 }
 
-/// <summary>One counted occurrence: the term (stem), the word as written, and where it stands.</summary>
-public readonly record struct Term(string Key, string Surface, string Norm, string UnitId, Token Token);
-
 /// <summary>
-/// Tokens to terms: tokenize, drop stop words (and numbers, URLs), stem. One instance caches stems per word
-/// form; it is not thread-safe (Lucene's stemmer is not).
+/// Words to terms under <see cref="TermOptions"/>: which tokens count (stop words, numbers, URLs) and each word's key.
+/// Thread-safe. The <see cref="TokenTable"/> applies it to a whole corpus.
 /// </summary>
 public sealed class TermPipeline(TermOptions? options = null)
 {
-    private readonly GermanStemmer _stemmer = new();
-
-    // Per word id of the tokenizer's cache: does the word count (not a stop word, has a letter), its key, and
-    // the key's index among the keys seen (for counting without hashing).
-    private readonly List<(bool Known, bool Counts, string Key, int KeyIndex)> _words = [];
-    private readonly Dictionary<string, int> _keyIndex = new(StringComparer.Ordinal);
-    private readonly List<string> _keys = [];
-    private object? _cache;
+    private readonly GermanLemmatizer _lemmatizer = GermanLemmatizer.Default;
 
     public TermOptions Options { get; } = options ?? TermOptions.Default;
 
     private StopWords Stop => Options.StopWords ?? StopWords.Default;
 
-    public string Key(string norm) => Options.Stem ? _stemmer.Stem(norm) : norm;
+    /// <summary>
+    /// The key a word is counted under, given the word as written: capitalisation decides noun against verb
+    /// ("Macht" → "Macht", "macht" → "machen"). With <see cref="TermOptions.Lemmatize"/> off, the normalised form.
+    /// </summary>
+    public string Key(string word) => Lookup(word).Key;
 
-    public IEnumerable<Term> Terms(ITextUnit unit) => Terms(unit.Id, unit.CountedText());
-
-    public IEnumerable<Term> Terms(string unitId, string text)
-    {
-        var tokens = Tokenizer.Tokenize(text);
-        EnsureCache();
-        foreach (var token in tokens)
-        {
-            if (token.Kind == TokenKind.Word)
-            {
-                var (counts, key, _) = Lookup(token);
-                if (counts) yield return new Term(key, token.Surface, token.Norm, unitId, token);
-            }
-            else if (Counts(token))
-            {
-                yield return new Term(token.Norm, token.Surface, token.Norm, unitId, token);
-            }
-        }
-    }
-
-    private void EnsureCache()
-    {
-        if (ReferenceEquals(_cache, Tokenizer.CacheIdentity)) return;
-        // Another thread's tokenizer cache: its word ids mean other words.
-        _words.Clear();
-        _cache = Tokenizer.CacheIdentity;
-    }
-
-    private (bool Counts, string Key, int KeyIndex) Lookup(Token token)
-    {
-        var id = token.WordId;
-        if (id < 0) return (Counts(token), Key(token.Norm), -1);
-        while (_words.Count <= id) _words.Add(default);
-        var word = _words[id];
-        if (!word.Known)
-        {
-            var key = Key(token.Norm);
-            if (!_keyIndex.TryGetValue(key, out var index))
-            {
-                _keyIndex[key] = index = _keys.Count;
-                _keys.Add(key);
-            }
-            _words[id] = word = (true, Counts(token), key, index);
-        }
-        return (word.Counts, word.Key, word.KeyIndex);
-    }
+    /// <summary>The key of a word as written and how it was found (lexicon, compound head, fallback).</summary>
+    public (string Key, KeySource Source) Lookup(string word) =>
+        Options.Lemmatize ? _lemmatizer.Lookup(word) : (Tokenizer.Normalize(word), KeySource.Unchanged);
 
     /// <summary>
-    /// Adds the counted terms of <paramref name="text"/> to <paramref name="counts"/>, indexed by key index
-    /// (<see cref="KeyOf"/> names them). The fast path for bulk counting: no term objects, no hashing per token.
-    /// Returns the number of counted tokens.
+    /// A stop word by its normalised form or by its lexicon lemma, so that every form of a listed verb is one
+    /// ("konnten" like "können", "hatten" like "haben").
     /// </summary>
-    public int CountInto(string text, List<int> counts)
-    {
-        var tokens = Tokenizer.Tokenize(text);
-        EnsureCache();
-        var n = 0;
-        foreach (var token in tokens)
-        {
-            if (token.Kind != TokenKind.Word)
-            {
-                if (!Counts(token)) continue;
-                var (_, _, other) = LookupKey(token.Norm);
-                Add(counts, other);
-                n++;
-                continue;
-            }
-            var (countsWord, _, index) = Lookup(token);
-            if (!countsWord) continue;
-            if (index < 0) (_, _, index) = LookupKey(Key(token.Norm));
-            Add(counts, index);
-            n++;
-        }
-        return n;
-    }
+    internal bool IsStopWord(string norm, string key, KeySource source) =>
+        Stop.Contains(norm) || source == KeySource.Lexicon && Stop.Contains(key.ToLowerInvariant());
 
-    /// <summary>The key (stem) with the given index.</summary>
-    public string KeyOf(int index) => _keys[index];
-
-    private (bool, string, int) LookupKey(string key)
-    {
-        if (!_keyIndex.TryGetValue(key, out var index))
-        {
-            _keyIndex[key] = index = _keys.Count;
-            _keys.Add(key);
-        }
-        return (true, key, index);
-    }
-
-    private static void Add(List<int> counts, int index)
-    {
-        while (counts.Count <= index) counts.Add(0);
-        counts[index]++;
-    }
-
-    /// <summary>Whether a token enters term statistics under these options.</summary>
-    public bool Counts(Token token) => token.Kind switch
+    /// <summary>Whether a token of this kind, normalised form and stop-word status enters term statistics under these options.</summary>
+    internal bool Counts(TokenKind kind, string norm, bool stop) => kind switch
     {
         TokenKind.Number => Options.KeepNumbers,
         TokenKind.Url => Options.KeepUrls,
-        _ => !Stop.Contains(token.Norm) && token.Norm.Any(char.IsLetter),
+        _ => !stop && norm.Any(char.IsLetter),
     };
 }

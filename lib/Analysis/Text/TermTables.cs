@@ -41,12 +41,11 @@ public static class TermTables
 
     public static Frame<int, string> Mentions(IReadOnlyList<MentionRow> rows) => Frame.FromRecords(rows);
 
-    /// <summary>Stems whose forms differ by more than inflection, for review (see <see cref="GermanStemmer.MergedForms"/>).</summary>
-    public static Frame<int, string> MergedStems(TermCounts counts) =>
-        Frame.FromRecords(GermanStemmer.MergedForms(counts.Forms).Select(m => new { m.Stem, Forms = string.Join(", ", m.Forms) }));
+    /// <summary>Forms on which the lexicon's keys and Snowball's stems disagree, for review (see <see cref="KeyReview.Disagreements"/>).</summary>
+    public static Frame<int, string> KeyDisagreements(TermCounts counts) => Frame.FromRecords(KeyReview.Disagreements(counts));
 
-    public static Frame<int, string> ProtectedForms() =>
-        Frame.FromRecords(GermanStemmer.ProtectedBases.Select(p => new { Base = p.Key, Why = p.Value }));
+    /// <summary>How the word tokens got their keys (see <see cref="KeyReview.Coverage"/>).</summary>
+    public static Frame<int, string> KeyCoverage(TokenTable tokens) => Frame.FromRecords(KeyReview.Coverage(tokens));
 
     private static Frame<int, string> Ranked(Dictionary<string, List<string>> columns, int n)
     {

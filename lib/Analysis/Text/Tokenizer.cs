@@ -12,9 +12,6 @@ public enum TokenKind { Word, Number, Url }
 /// </summary>
 public readonly record struct Token(string Surface, string Norm, TokenKind Kind, int Start, int Length, int Sentence)
 {
-    /// <summary>Index of the word form in this thread's tokenizer cache (see <see cref="Tokenizer.CacheIdentity"/>), or -1.</summary>
-    public int WordId { get; init; } = -1;
-
     /// <summary>The parts of a hyphenated compound ("ki-rechenzentren" gives "ki", "rechenzentren").</summary>
     public string[] Parts => Norm.Split('-', StringSplitOptions.RemoveEmptyEntries);
 }
@@ -52,7 +49,6 @@ public static partial class Tokenizer
     {
         var tokens = new List<Token>(text.Length / 6 + 4);
         var sentence = 0;
-        var words = Words;
         var i = 0;
         while (i < text.Length)
         {
@@ -80,8 +76,8 @@ public static partial class Tokenizer
             if (tokens.Count > 0 && EndsSentence(text, tokens[^1], start, span)) sentence++;
             if (kind == TokenKind.Word)
             {
-                var (surface, norm, id) = words.Get(span);
-                tokens.Add(new Token(surface, norm, kind, start, i - start, sentence) { WordId = id });
+                var (surface, norm) = Form(span);
+                tokens.Add(new Token(surface, norm, kind, start, i - start, sentence));
             }
             else
             {
@@ -134,34 +130,20 @@ public static partial class Tokenizer
         return i;
     }
 
-    /// <summary>Per-thread cache of normalised word forms, looked up by span so repeated words allocate nothing.</summary>
-    [ThreadStatic] private static WordCache? _words;
-
-    private static WordCache Words => _words ??= new WordCache();
-
     /// <summary>
-    /// The current thread's word cache. Word ids (<see cref="Token.WordId"/>) are only meaningful together with it:
-    /// a consumer that indexes by word id checks this identity first.
+    /// Written form → (surface, normalised form), shared by all threads so that a word seen before allocates nothing.
+    /// Bounded: past <see cref="Capacity"/> forms, words are still normalised, just not kept.
     /// </summary>
-    public static object CacheIdentity => Words;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Surface, string Norm)> Forms = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Surface, string Norm)>.AlternateLookup<ReadOnlySpan<char>> FormsBySpan = Forms.GetAlternateLookup<ReadOnlySpan<char>>();
+    private const int Capacity = 2_000_000;
 
-    private sealed class WordCache
+    private static (string Surface, string Norm) Form(ReadOnlySpan<char> span)
     {
-        private const int Capacity = 1_000_000;
-        private readonly Dictionary<string, (string Surface, string Norm, int Id)> _map = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, (string Surface, string Norm, int Id)>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-
-        public WordCache() => _lookup = _map.GetAlternateLookup<ReadOnlySpan<char>>();
-
-        public (string Surface, string Norm, int Id) Get(ReadOnlySpan<char> span)
-        {
-            if (_lookup.TryGetValue(span, out var entry)) return entry;
-            var surface = span.ToString();
-            // Past the capacity words are still normalised, just not cached (id -1).
-            entry = (surface, Normalize(surface), _map.Count < Capacity ? _map.Count : -1);
-            if (entry.Id >= 0) _map[surface] = entry;
-            return entry;
-        }
+        if (FormsBySpan.TryGetValue(span, out var form)) return form;
+        var surface = span.ToString();
+        form = (surface, Normalize(surface));
+        return Forms.Count < Capacity ? Forms.GetOrAdd(surface, form) : form;
     }
 
     /// <summary>Lower-case by German rules, soft hyphens removed, gender forms to the colon form.</summary>

@@ -6,8 +6,9 @@ public static class Coherence
     public const double Epsilon = 1e-12;
 
     /// <summary>
-    /// NPMI coherence (Bouma 2009) as gensim's c_npmi computes it: probabilities from a boolean sliding window of
-    /// <paramref name="window"/> terms over each unit (a unit shorter than the window is one window); for every
+    /// NPMI coherence (Bouma 2009). Probabilities come from boolean windows of <paramref name="window"/> consecutive
+    /// terms of a unit, moved one term at a time (a unit shorter than the window is one window). gensim's c_npmi also
+    /// counts the shorter windows at a document's start, so its values differ (by up to 0.05 per topic here). For every
     /// pair of the top words NPMI = ln((P(wi, wj) + ε) / (P(wi) P(wj))) / −ln(P(wi, wj) + ε); the mean over pairs.
     /// </summary>
     public static double Npmi(IReadOnlyList<string> topWords, IEnumerable<IReadOnlyList<string>> units, int window = 10)

@@ -35,17 +35,16 @@ public sealed class TopicDocuments
     public int LongestUnit => Terms.Max(t => t.Length);
 
     /// <summary>Paragraphs of running text and reader comments of the corpus.</summary>
-    public static TopicDocuments FromCorpus(Corpus corpus, int minUnits = 2) => Prepare(corpus.Units(includeComments: true), minUnits);
+    public static TopicDocuments FromCorpus(Corpus corpus, int minUnits = 2) => Prepare(TokenTable.Of(corpus), minUnits);
 
-    public static TopicDocuments Prepare(IEnumerable<ITextUnit> units, int minUnits = 2, TermPipeline? pipeline = null)
+    /// <summary>The units of a token table as sequences of their counted keys.</summary>
+    public static TopicDocuments Prepare(TokenTable tokens, int minUnits = 2)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(minUnits, 1);
-        pipeline ??= new TermPipeline();
-        var all = units.ToList();
-        if (all.Count == 0) throw new ArgumentException("No units to model: the unit list is empty.", nameof(units));
-        // One pass over the text: term sequences and written forms together.
+        var all = tokens.Units.ToList();
+        if (all.Count == 0) throw new ArgumentException("No units to model: the unit list is empty.", nameof(tokens));
         var surfaces = new SurfaceForms();
-        var sequences = all.Select(u => pipeline.Terms(u).Select(t => { surfaces.Add(t); return t.Key; }).ToList()).ToList();
+        var sequences = Enumerable.Range(0, all.Count).Select(u => tokens.RowsOf(u).Where(t => t.Counted).Select(t => { surfaces.Add(t.Key, t.Surface); return t.Key; }).ToList()).ToList();
         var df = sequences.SelectMany(s => s.Distinct()).GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var kept = new List<ITextUnit>();
         var keptTerms = new List<ImmutableArray<string>>();

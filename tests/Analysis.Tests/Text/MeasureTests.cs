@@ -8,9 +8,9 @@ public class MeasureTests
     private static ITextUnit Unit(string id, string group, string text) =>
         new Paragraph(id, group, 1, ParagraphKind.Body, new TextSpan(0, text.Length), SourcedText.FromRaw(text, 0, text.Length));
 
-    private static readonly TermPipeline Plain = new(TermOptions.Default with { StopWords = StopWords.None, Stem = false });
+    private static readonly TermOptions Plain = TermOptions.Default with { StopWords = StopWords.None, Lemmatize = false };
 
-    private static TermCounts Small() => TermCounts.Count([Unit("a", "A", "apfel apfel birne"), Unit("b", "B", "birne kiwi")], u => u.DocumentId, Plain);
+    private static TermCounts Small() => TermCounts.Count(TokenTable.Of([Unit("a", "A", "apfel apfel birne"), Unit("b", "B", "birne kiwi")], Plain), u => u.DocumentId);
 
     [Fact]
     public void TfIdf_AsTidytextDefinesIt()
@@ -75,7 +75,7 @@ public class MeasureTests
     [Fact]
     public void Kwic_SortsByRightContext_AndTracesTheKeyword()
     {
-        var lines = Kwic.Find(TestCorpus.Shipped.Units(), "KI", window: 3);
+        var lines = Kwic.Find(TestCorpus.Shipped, "KI", window: 3);
         Assert.Equal(34, lines.Count); // 4 + 10 + 10 + 5 + 5 standalone "KI" tokens (see KiTokens_PerDocument_EqualTheHandCount)
         Assert.Equal(lines.Select(l => l.Right.ToLowerInvariant()).Order(StringComparer.Ordinal), lines.Select(l => l.Right.ToLowerInvariant()));
         var first = lines[0];
@@ -86,7 +86,7 @@ public class MeasureTests
     [Fact]
     public void Collocations_FindTheCorpussFixedPhrases()
     {
-        var rows = Collocations.Find(TestCorpus.Shipped.Units());
+        var rows = Collocations.Find(TestCorpus.Shipped);
         // 3 in the TKP and Kettner articles; the reader who quotes "Amazon Web Services (AWS)" is not counted again.
         Assert.Equal(("Web", "Services", 3), (rows[0].First, rows[0].Second, rows[0].N));
         Assert.Contains(rows, r => r.First == "Andy" && r.Second == "Jassy");
@@ -96,21 +96,29 @@ public class MeasureTests
     [Fact]
     public void EmptyTextOnlyStopWordsAndAbsentTerms_GiveDefinedResults()
     {
-        var counts = TermCounts.Count([Unit("e", "E", ""), Unit("s", "S", "und der die das"), Unit("a", "A", "apfel")], u => u.DocumentId);
+        var counts = TermCounts.Count(TokenTable.Of([Unit("e", "E", ""), Unit("s", "S", "und der die das"), Unit("a", "A", "apfel")]), u => u.DocumentId);
         Assert.Equal(0, counts.Totals["E"]);
         Assert.Equal(0, counts.Totals["S"]);
         Assert.Equal(0, counts.Count("A", "kiwi"));
         Assert.Single(Measures.TfIdf(counts));
-        Assert.Empty(Kwic.Find([Unit("a", "A", "apfel")], "kiwi"));
+        Assert.Empty(Kwic.Find(TokenTable.Of([Unit("a", "A", "apfel")]), "kiwi"));
         var e = Assert.Throws<ArgumentException>(() => Measures.Keyness(counts, ["S"]));
         Assert.Contains("S have no counted tokens", e.Message);
         Assert.Throws<ArgumentException>(() => Measures.Keyness(counts, ["X"]));
     }
 
+    /// <summary>The families notebook 01 defines, written out again here.</summary>
+    private static readonly TermFamily[] Families =
+    [
+        new("KI", ["KI"]) { Parts = true, Phrase = ("künstlich", "Intelligenz") },
+        new("Arbeit*", ["Arbeit", "arbeiten"]) { Prefixes = ["arbeit"], Heads = ["arbeit", "arbeiter"] },
+        new("Stellen/Jobs/Arbeitsplätze", ["Job", "Stelle", "Arbeitsplatz"]) { Heads = ["job", "arbeitsplatz"], NounsOnly = true },
+    ];
+
     [Fact]
     public void Mentions_CountKiInAllItsForms()
     {
-        var rows = Mentions.Count(TestCorpus.Shipped);
+        var rows = Mentions.Count(TestCorpus.Shipped, Families);
         var taz = rows.Single(r => r.Document == "taz" && r.Family == "KI");
         // 10 standalone "KI" + compounds in the taz body (KI-Entwicklung, KI-Boom, KI-Hype, Polizei-KI, …)
         Assert.True(taz.Mentions > 10);
@@ -125,30 +133,70 @@ public class MeasureTests
         const string text = "Amazon streicht 14.000 Jobs und weitere Bürojobs. An Arbeitsplätzen und am Arbeitsplatz fehlt Personal, " +
             "die Stellen werden gestrichen, eine Stelle bleibt. Das muss man in Frage stellen. Stellen Sie sich das vor! Die Schnittstelle hält.";
         using var data = new TempData().Raw("j.txt", text).Entries(TempData.Entry("j", "j.txt"));
-        var jobs = Mentions.Count(Corpus.Load(data.Directory)).Single(r => r.Family == "Stellen/Jobs/Arbeitsplätze");
+        var jobs = Mentions.Count(Corpus.Load(data.Directory), Families).Single(r => r.Family == "Stellen/Jobs/Arbeitsplätze");
         Assert.Equal(6, jobs.Mentions); // Jobs, Bürojobs, Arbeitsplätzen, Arbeitsplatz, Stellen, Stelle
         Assert.Equal("Arbeitsplatz 1, Arbeitsplätzen 1, Bürojobs 1, Jobs 1, Stelle 1, Stellen 1", jobs.Forms);
     }
 }
 
-public class TermPipelineTests
+public class TokenTableTests
 {
+    /// <summary>Counts from the table against a second, independent path: tokenise each unit, drop quoted spans, stop
+    /// words (by form or lemma) and tokens without a letter, key each word with <see cref="TermPipeline.Lookup"/>.</summary>
     [Fact]
-    public void CountInto_AgreesWithTheTermsOfEveryUnit()
+    public void Counts_AgreeWithTokenisingEveryUnitByHand()
     {
-        var fast = new TermPipeline();
-        var slow = new TermPipeline();
-        var byIndex = new List<int>();
-        var expected = new Dictionary<string, int>();
-        var total = 0;
+        var pipeline = new TermPipeline();
+        var expected = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var unit in TestCorpus.Shipped.Units())
         {
-            total += fast.CountInto(unit.CountedText(), byIndex);
-            foreach (var term in slow.Terms(unit)) expected[term.Key] = expected.GetValueOrDefault(term.Key) + 1;
+            var quotes = unit is Comment c ? c.Quotes : [];
+            foreach (var t in Tokenizer.Tokenize(unit.Text))
+            {
+                if (t.Kind != TokenKind.Word || StopWords.Default.Contains(t.Norm) || !t.Norm.Any(char.IsLetter)) continue;
+                if (quotes.Any(q => t.Start >= q.Start && t.Start < q.Start + q.Length)) continue;
+                var (key, source) = pipeline.Lookup(t.Surface);
+                // A stop word by its lemma too: "konnten" like "können".
+                if (source == KeySource.Lexicon && StopWords.Default.Contains(key.ToLowerInvariant())) continue;
+                expected[key] = expected.GetValueOrDefault(key) + 1;
+            }
         }
-        var actual = byIndex.Select((n, i) => (Key: fast.KeyOf(i), n)).Where(x => x.n > 0).ToDictionary(x => x.Key, x => x.n);
+        var counts = TermCounts.ByDocument(TestCorpus.Shipped, includeComments: true);
+        var actual = counts.Rows.GroupBy(r => r.Term).ToDictionary(g => g.Key, g => g.Sum(r => r.N), StringComparer.Ordinal);
         Assert.Equal(expected.OrderBy(x => x.Key, StringComparer.Ordinal), actual.OrderBy(x => x.Key, StringComparer.Ordinal));
-        Assert.Equal(expected.Values.Sum(), total);
+    }
+
+    [Fact]
+    public void Rows_CarryPositionSentenceRawSpanAndQuoteSource()
+    {
+        var table = TokenTable.Of(TestCorpus.Shipped);
+        var tkp = TestCorpus.Doc("tkp");
+        foreach (var row in table.Rows.Where(r => r.Unit.DocumentId == "tkp").Take(200))
+            Assert.Equal(row.Surface, tkp.Raw[row.Raw.Start..row.Raw.End]);
+        var c5 = table.Rows.Where(r => r.Unit.Id == "tkp/c5").ToList();
+        Assert.Equal(Enumerable.Range(0, c5.Count), c5.Select(r => r.Position));
+        Assert.Contains(c5, r => r.Surface == "betreffen" && r.QuotedFrom is not null && !r.Counted);
+        // Selecting units slices the table without tokenising again, and keeps every row of the selected units.
+        var comments = table.Where(u => u is Comment);
+        Assert.Equal(table.Rows.Count(r => r.Unit is Comment), comments.Count);
+        Assert.All(comments.Rows, r => Assert.IsType<Comment>(r.Unit));
+    }
+
+    [Fact]
+    public void TheCorpusTableAndTheNotebooksTables_ReportTheSameWordCounts()
+    {
+        // 00 reports words per document from CorpusTables; 01 reports tokens from Measures.Vocabulary and words from Mentions.
+        var corpus = TestCorpus.Shipped;
+        var documents = CorpusTables.DocumentRows(corpus).ToDictionary(d => d.Id);
+        var vocabulary = Measures.Vocabulary(corpus).ToDictionary(v => v.Document);
+        var withComments = Measures.Vocabulary(corpus, includeComments: true).ToDictionary(v => v.Document);
+        var mentions = Mentions.Count(corpus, [new TermFamily("any", ["KI"])]).ToDictionary(m => m.Document);
+        foreach (var id in new[] { "kleine", "tkp", "essay", "taz", "kettner" })
+        {
+            Assert.Equal(documents[id].Words, vocabulary[id].Tokens);
+            Assert.Equal(documents[id].Words + documents[id].CommentWords, withComments[id].Tokens);
+            Assert.Equal(withComments[id].Tokens, mentions[id].Words);
+        }
     }
 }
 

@@ -60,13 +60,15 @@ public class TokenizerTests
         Assert.Contains(Tokenizer.Sentences(gini.Text), s => s.StartsWith("Ein solches Niveau", StringComparison.Ordinal));
     }
 
+    private static ITextUnit Unit(string text) => new Paragraph("x/p1", "x", 1, ParagraphKind.Body, new TextSpan(0, text.Length), SourcedText.FromRaw(text, 0, text.Length));
+
     [Fact]
     public void NumbersAndUrls_AreTheirOwnKinds_AndLeftOutOfTerms()
     {
         var tokens = Tokenizer.Tokenize("über 1,54 Millionen und 14.000 Jobs, mehr unter https://www.amazonclimatejustice.org/open-letter.");
         Assert.Equal([TokenKind.Word, TokenKind.Number, TokenKind.Word, TokenKind.Word, TokenKind.Number, TokenKind.Word, TokenKind.Word, TokenKind.Word, TokenKind.Url], tokens.Select(t => t.Kind));
         Assert.Equal("https://www.amazonclimatejustice.org/open-letter", tokens[^1].Surface);
-        var terms = new TermPipeline().Terms("x", "über 1,54 Millionen und 14.000 Jobs").Select(t => t.Surface);
+        var terms = TokenTable.Of([Unit("über 1,54 Millionen und 14.000 Jobs")]).Rows.Where(r => r.Counted).Select(t => t.Surface);
         Assert.Equal(["Millionen", "Jobs"], terms);
     }
 
@@ -74,7 +76,7 @@ public class TokenizerTests
     public void UmlautsAndSharpS_AreKept_SoStopWordsMatch()
     {
         Assert.Equal(["für", "größte", "straße"], Tokenizer.Tokenize("für Größte Straße").Select(t => t.Norm));
-        Assert.Empty(new TermPipeline().Terms("x", "für über daß dass"));
+        Assert.DoesNotContain(TokenTable.Of([Unit("für über daß dass")]).Rows, r => r.Counted);
     }
 
     [Fact]
@@ -103,50 +105,5 @@ public class TokenizerTests
                 var span = unit.Source.SourceSpan(token.Start, token.Length);
                 Assert.Equal(token.Surface, doc.Raw[span.Start..span.End]);
             }
-    }
-}
-
-public class StemmerTests
-{
-    [Fact]
-    public void Snowball_MergesWorkersWithWork_ProtectedFormsKeepThemApart()
-    {
-        var plain = new GermanStemmer(protectedBases: []);
-        Assert.Equal(plain.Stem("arbeit"), plain.Stem("arbeiter"));
-        Assert.Equal(plain.Stem("politik"), plain.Stem("politiker"));
-
-        var stemmer = new GermanStemmer();
-        Assert.NotEqual(stemmer.Stem("arbeit"), stemmer.Stem("arbeiter"));
-        Assert.NotEqual(stemmer.Stem("politik"), stemmer.Stem("politikern"));
-        Assert.Equal("arbeiter", stemmer.Stem("arbeiter:innen"));
-        Assert.Equal("arbeiter", stemmer.Stem("arbeitern"));
-        Assert.Equal("fabrikarbeiter", stemmer.Stem("fabrikarbeiter"));
-        Assert.Equal(stemmer.Stem("arbeit"), stemmer.Stem("arbeiten"));
-    }
-
-    [Fact]
-    public void OnTheCorpus_ArbeitAndArbeiterArePartedAndTheReportListsWhatRemains()
-    {
-        var counts = TermCounts.ByDocument(TestCorpus.Shipped, includeComments: true);
-        var arbeit = counts.Forms.Where(f => f.Stem == "arbeit").Select(f => f.Surface).ToList();
-        Assert.Contains("Arbeit", arbeit);
-        Assert.DoesNotContain("Arbeiter", arbeit);
-        Assert.Contains(counts.Forms, f => f.Stem == "arbeiter" && f.Surface == "Arbeiter:innen");
-        Assert.Contains(counts.Forms, f => f.Stem == "politiker" && f.Surface == "Politikern");
-
-        var unprotected = TermCounts.ByDocument(TestCorpus.Shipped, true, new TermPipeline(TermOptions.Default with { Stem = false }));
-        var withoutProtection = new GermanStemmer(protectedBases: []);
-        var merged = GermanStemmer.MergedForms(unprotected.Forms.Select(f => (withoutProtection.Stem(Tokenizer.Normalize(f.Surface)), f.Surface)));
-        Assert.Contains(merged, m => m.Stem == "arbeit" && m.Forms.Contains("Arbeiter") && m.Forms.Contains("Arbeit"));
-        Assert.Contains(merged, m => m.Stem == "polit" && m.Forms.Contains("Politik"));
-        Assert.DoesNotContain(GermanStemmer.MergedForms(counts.Forms), m => m.Stem is "arbeit" or "polit");
-    }
-
-    [Fact]
-    public void DisplayForm_IsTheMostFrequentSurfaceForm()
-    {
-        var counts = TermCounts.ByDocument(TestCorpus.Shipped);
-        Assert.Equal("Arbeiter", counts.Surface("arbeiter"));
-        Assert.Equal("KI", counts.Surface("ki"));
     }
 }

@@ -1,3 +1,4 @@
+using Analysis.Text;
 using Analysis.Topics;
 
 namespace Analysis.Tests;
@@ -118,9 +119,9 @@ public class TopicModelTests
     {
         var tooMany = Assert.Throws<ArgumentException>(() => TopicModel.Fit(Units.Value, new TopicOptions { Topics = Units.Value.Vocabulary.Length + 1 }));
         Assert.Contains("terms in the vocabulary", tooMany.Message);
-        Assert.Throws<ArgumentException>(() => TopicDocuments.Prepare([]));
+        Assert.Throws<ArgumentException>(() => TopicDocuments.Prepare(TokenTable.Of([])));
         var stopOnly = new Paragraph("x/p1", "x", 1, ParagraphKind.Body, new TextSpan(0, 11), SourcedText.FromRaw("und der die", 0, 11));
-        var withEmpty = TopicDocuments.Prepare(TestCorpus.Shipped.Units().Append(stopOnly));
+        var withEmpty = TopicDocuments.Prepare(TokenTable.Of(TestCorpus.Shipped.Units().Append(stopOnly)));
         Assert.Contains(withEmpty.Dropped, u => u.Id == "x/p1");
     }
 }

@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+
+namespace Analysis.Text;
+
+/// <summary>A group of counted forms on which the lexicon's keys and Snowball's stems disagree.</summary>
+/// <param name="Decision">"kept apart": Snowball gives the forms one stem, the lexicon several keys (Macht/macht);
+/// "joined": the lexicon gives one key to forms Snowball stems apart (Konzern/Konzerne).</param>
+/// <param name="Snowball">Snowball's stem (or stems) of the forms.</param>
+/// <param name="Forms">Each written form with its key: "Macht → Macht, macht → machen".</param>
+public sealed record KeyDisagreement(string Decision, string Snowball, string Forms);
+
+/// <summary>Share of a table's word tokens keyed by each <see cref="KeySource"/>.</summary>
+public sealed record KeyCoverage(string Source, int Tokens, double Share, string Examples);
+
+/// <summary>Review of the keys: what the lexicon decided differently from Snowball, and how much of a corpus it knows.</summary>
+public static class KeyReview
+{
+    private static readonly ConcurrentDictionary<string, string> Stems = new(StringComparer.Ordinal);
+    private static readonly ThreadLocal<Lucene.Net.Tartarus.Snowball.Ext.GermanStemmer> Snowball = new(() => new());
+
+    /// <summary>Snowball's German stem of a normalised word (gender forms stem like their base).</summary>
+    public static string SnowballStem(string norm) => Stems.GetOrAdd(norm, n =>
+    {
+        var word = n.Split(':')[0];
+        var stemmer = Snowball.Value!;
+        stemmer.SetCurrent(word);
+        stemmer.Stem();
+        return stemmer.Current;
+    });
+
+    /// <summary>Every group of counted forms where the keys and Snowball disagree, by decision, then stem.</summary>
+    public static IReadOnlyList<KeyDisagreement> Disagreements(TermCounts counts)
+    {
+        var forms = counts.Forms.Select(f => (f.Key, f.Surface, Stem: SnowballStem(Tokenizer.Normalize(f.Surface)))).Distinct().ToList();
+        static string List(IEnumerable<(string Key, string Surface, string Stem)> group) =>
+            string.Join(", ", group.OrderBy(f => f.Key, StringComparer.Ordinal).ThenBy(f => f.Surface, StringComparer.Ordinal).Select(f => $"{f.Surface} → {f.Key}"));
+        var apart = forms.GroupBy(f => f.Stem).Where(g => g.Select(f => f.Key).Distinct().Count() > 1)
+            .Select(g => new KeyDisagreement("kept apart", g.Key, List(g)));
+        var joined = forms.GroupBy(f => f.Key).Where(g => g.Select(f => f.Stem).Distinct().Count() > 1)
+            .Select(g => new KeyDisagreement("joined", string.Join(" / ", g.Select(f => f.Stem).Distinct().Order(StringComparer.Ordinal)), List(g)));
+        return [.. apart.Concat(joined).OrderBy(d => d.Decision, StringComparer.Ordinal).ThenBy(d => d.Snowball, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// How the table's word tokens got their keys, with the most frequent examples: the counted words (stop words and
+    /// quotes left out), or with <paramref name="stopWords"/> every word token that is not quoted.
+    /// </summary>
+    public static IReadOnlyList<KeyCoverage> Coverage(TokenTable tokens, int examples = 5, bool stopWords = false)
+    {
+        var words = tokens.Rows.Where(r => r.Kind == TokenKind.Word && r.QuotedFrom is null && (stopWords || r.Counted)).ToList();
+        return [.. Enum.GetValues<KeySource>().Select(source =>
+        {
+            var rows = words.Where(w => w.KeySource == source).ToList();
+            var top = rows.GroupBy(r => r.Surface).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(examples)
+                .Select(g => $"{g.Key} → {g.First().Key}");
+            return new KeyCoverage(source.ToString(), rows.Count, words.Count == 0 ? 0 : Math.Round((double)rows.Count / words.Count, 4), string.Join(", ", top));
+        })];
+    }
+}

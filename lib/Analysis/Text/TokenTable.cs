@@ -1,0 +1,213 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+
+namespace Analysis.Text;
+
+/// <summary>
+/// One row of the <see cref="TokenTable"/>: a token of a unit with its position, written and normalised form, key
+/// (lemma), kind, whether it is a stop word, its sentence, its span in the unit's text, the unit it quotes (or
+/// null), and whether it enters counts under the table's options.
+/// </summary>
+public readonly record struct TokenRow(
+    ITextUnit Unit, int Position, string Surface, string Norm, string Key, KeySource KeySource, TokenKind Kind,
+    bool Stop, int Sentence, int Start, int Length, string? QuotedFrom, bool Counted)
+{
+    /// <summary>Where the token stands in the raw file.</summary>
+    public TextSpan Raw => Unit.Source.SourceSpan(Start, Length);
+}
+
+/// <summary>
+/// The corpus tokenised once: one row per token of every unit (see <see cref="TokenRow"/>), in unit order, then
+/// position. Every count, measure, concordance, collocation, mention, vocabulary and topic input reads it, so a word
+/// is defined in one place. Immutable; built in parallel, with the same result for any number of cores.
+/// </summary>
+/// <remarks>
+/// A token is counted when it is a word that is not a stop word and has a letter (numbers and URLs only if the
+/// options keep them) and does not stand in a quote of another unit (<see cref="Comment.Quotes"/>): quoted words stay
+/// in the table, for concordances, but are counted once, in the unit they come from.
+/// </remarks>
+public sealed class TokenTable
+{
+    private readonly int[] _unitStart;
+    private readonly int[] _type;
+    private readonly int[] _start;
+    private readonly int[] _length;
+    private readonly int[] _sentence;
+    private readonly int[] _quote;
+    private readonly ImmutableArray<string> _quoteSources;
+    private readonly WordType[] _types;
+    private readonly string[] _keys;
+
+    /// <summary>A distinct written form with what the table derives from it.</summary>
+    internal readonly record struct WordType(string Surface, string Norm, TokenKind Kind, int KeyId, KeySource Source, bool Stop, bool Counts);
+
+    private TokenTable(TermOptions options, ImmutableArray<ITextUnit> units, int[] unitStart, int[] type, int[] start, int[] length, int[] sentence,
+        int[] quote, ImmutableArray<string> quoteSources, WordType[] types, string[] keys)
+    {
+        Options = options;
+        Units = units;
+        _unitStart = unitStart;
+        _type = type;
+        _start = start;
+        _length = length;
+        _sentence = sentence;
+        _quote = quote;
+        _quoteSources = quoteSources;
+        _types = types;
+        _keys = keys;
+    }
+
+    public TermOptions Options { get; }
+
+    /// <summary>The units tokenised, in order.</summary>
+    public ImmutableArray<ITextUnit> Units { get; }
+
+    /// <summary>Number of tokens (rows).</summary>
+    public int Count => _type.Length;
+
+    /// <summary>Number of distinct keys.</summary>
+    public int KeyCount => _keys.Length;
+
+    public TokenRow this[int i]
+    {
+        get
+        {
+            var unit = UnitIndexOf(i);
+            var t = _types[_type[i]];
+            return new TokenRow(Units[unit], i - _unitStart[unit], t.Surface, t.Norm, _keys[t.KeyId], t.Source, t.Kind, t.Stop, _sentence[i],
+                _start[i], _length[i], _quote[i] < 0 ? null : _quoteSources[_quote[i]], t.Counts && _quote[i] < 0);
+        }
+    }
+
+    /// <summary>Every row, in unit and position order.</summary>
+    public IEnumerable<TokenRow> Rows
+    {
+        get
+        {
+            for (var i = 0; i < Count; i++) yield return this[i];
+        }
+    }
+
+    /// <summary>The rows of one unit (by its index in <see cref="Units"/>).</summary>
+    public IEnumerable<TokenRow> RowsOf(int unit)
+    {
+        for (var i = _unitStart[unit]; i < _unitStart[unit + 1]; i++) yield return this[i];
+    }
+
+    /// <summary>Counted word tokens of a unit: the word count every table reports (quoted words left out).</summary>
+    public int Words(int unit)
+    {
+        var n = 0;
+        for (var i = _unitStart[unit]; i < _unitStart[unit + 1]; i++)
+            if (_types[_type[i]].Kind == TokenKind.Word && _quote[i] < 0) n++;
+        return n;
+    }
+
+    /// <summary>The table of the units <paramref name="keep"/> selects (no tokenising again).</summary>
+    public TokenTable Where(Func<ITextUnit, bool> keep)
+    {
+        var units = Enumerable.Range(0, Units.Length).Where(u => keep(Units[u])).ToList();
+        var rows = units.SelectMany(u => Enumerable.Range(_unitStart[u], _unitStart[u + 1] - _unitStart[u])).ToArray();
+        var unitStart = new int[units.Count + 1];
+        for (var k = 0; k < units.Count; k++) unitStart[k + 1] = unitStart[k] + _unitStart[units[k] + 1] - _unitStart[units[k]];
+        return new TokenTable(Options, [.. units.Select(u => Units[u])], unitStart, [.. rows.Select(r => _type[r])], [.. rows.Select(r => _start[r])],
+            [.. rows.Select(r => _length[r])], [.. rows.Select(r => _sentence[r])], [.. rows.Select(r => _quote[r])], _quoteSources, _types, _keys);
+    }
+
+    // Fast access for the verbs of this library: no row objects in their loops.
+    internal int UnitStart(int unit) => _unitStart[unit];
+    internal int UnitIndexOf(int token)
+    {
+        var i = Array.BinarySearch(_unitStart, token);
+        if (i < 0) return ~i - 1;
+        while (i + 1 < _unitStart.Length && _unitStart[i + 1] == token) i++; // skip units without tokens
+        return i;
+    }
+    internal ref readonly WordType TypeOf(int token) => ref _types[_type[token]];
+    internal int KeyIdOf(int token) => _types[_type[token]].KeyId;
+    internal string KeyOf(int keyId) => _keys[keyId];
+    internal bool IsCounted(int token) => _types[_type[token]].Counts && _quote[token] < 0;
+    internal bool IsQuoted(int token) => _quote[token] >= 0;
+    internal int SentenceOf(int token) => _sentence[token];
+    internal int StartOf(int token) => _start[token];
+    internal int LengthOf(int token) => _length[token];
+
+    private static readonly ConditionalWeakTable<Corpus, ConcurrentDictionary<TermOptions, TokenTable>> ByCorpus = [];
+
+    /// <summary>
+    /// The token table of every unit of the corpus (running text and comments), built on first use and shared by every
+    /// verb that reads the same corpus with the same options.
+    /// </summary>
+    public static TokenTable Of(Corpus corpus, TermOptions? options = null) =>
+        ByCorpus.GetOrCreateValue(corpus).GetOrAdd(options ?? TermOptions.Default, o => Of(corpus.Units(includeComments: true), o));
+
+    /// <summary>The token table of <paramref name="units"/>. Each text is tokenised once per process, whatever reads it.</summary>
+    public static TokenTable Of(IEnumerable<ITextUnit> units, TermOptions? options = null)
+    {
+        options ??= TermOptions.Default;
+        var list = units.ToImmutableArray();
+        var tokens = new IReadOnlyList<Token>[list.Length];
+        Parallel.For(0, list.Length, i => tokens[i] = UnitTokens.Of(list[i]));
+        var unitStart = new int[list.Length + 1];
+        for (var u = 0; u < list.Length; u++) unitStart[u + 1] = unitStart[u] + tokens[u].Count;
+        var n = unitStart[^1];
+        int[] type = new int[n], start = new int[n], length = new int[n], sentence = new int[n], quote = new int[n];
+        // Types and keys are numbered in corpus order, one thread: the same numbers for any core count.
+        var typeIndex = new Dictionary<(string, TokenKind), int>();
+        var types = new List<(string Surface, string Norm, TokenKind Kind)>();
+        var quoteSources = new List<string>();
+        var quoteIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var k = 0;
+        for (var u = 0; u < list.Length; u++)
+        {
+            var quotes = list[u] is Comment c ? c.Quotes : [];
+            foreach (var t in tokens[u])
+            {
+                if (!typeIndex.TryGetValue((t.Surface, t.Kind), out var id))
+                {
+                    typeIndex[(t.Surface, t.Kind)] = id = types.Count;
+                    types.Add((t.Surface, t.Norm, t.Kind));
+                }
+                type[k] = id;
+                start[k] = t.Start;
+                length[k] = t.Length;
+                sentence[k] = t.Sentence;
+                quote[k] = -1;
+                foreach (var q in quotes)
+                    if (t.Start >= q.Start && t.Start < q.Start + q.Length)
+                    {
+                        if (!quoteIndex.TryGetValue(q.From, out var qi)) { quoteIndex[q.From] = qi = quoteSources.Count; quoteSources.Add(q.From); }
+                        quote[k] = qi;
+                        break;
+                    }
+                k++;
+            }
+        }
+        // Keys of the distinct forms, in parallel (the lemmatizer is thread-safe), then numbered in type order.
+        var pipeline = new TermPipeline(options);
+        var found = new (string Key, KeySource Source)[types.Count];
+        Parallel.For(0, types.Count, i => found[i] = types[i].Kind == TokenKind.Word ? pipeline.Lookup(types[i].Surface) : (types[i].Norm, KeySource.Unchanged));
+        var keyIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = new List<string>();
+        var wordTypes = new WordType[types.Count];
+        for (var i = 0; i < types.Count; i++)
+        {
+            var (surface, norm, kind) = types[i];
+            if (!keyIndex.TryGetValue(found[i].Key, out var keyId)) { keyIndex[found[i].Key] = keyId = keys.Count; keys.Add(found[i].Key); }
+            var stop = kind == TokenKind.Word && pipeline.IsStopWord(norm, found[i].Key, found[i].Source);
+            wordTypes[i] = new WordType(surface, norm, kind, keyId, found[i].Source, stop, pipeline.Counts(kind, norm, stop));
+        }
+        return new TokenTable(options, list, unitStart, type, start, length, sentence, quote, [.. quoteSources], wordTypes, [.. keys]);
+    }
+}
+
+/// <summary>Tokens of a unit's text, computed once per text per process (texts are immutable strings).</summary>
+internal static class UnitTokens
+{
+    private static readonly ConditionalWeakTable<string, IReadOnlyList<Token>> Cache = [];
+
+    public static IReadOnlyList<Token> Of(ITextUnit unit) => Of(unit.Text);
+
+    public static IReadOnlyList<Token> Of(string text) => Cache.GetValue(text, t => Tokenizer.Tokenize(t));
+}
