@@ -184,8 +184,8 @@ public class InterruptTests
         var before = File.ReadAllBytes(path);
         using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("dotnet", [engine, "run", path, "--no-report"])
             { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        // Wait until the cell runs, then send SIGINT as a terminal's Ctrl-C would.
-        while (await process.StandardOutput.ReadLineAsync() is { } line && !line.Contains("cell 1/1", StringComparison.Ordinal)) { }
+        // Wait until the cell runs (progress is on stderr), then send SIGINT as a terminal's Ctrl-C would.
+        while (await process.StandardError.ReadLineAsync() is { } line && !line.Contains("cell 1/1", StringComparison.Ordinal)) { }
         using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!) await kill.WaitForExitAsync();
         var error = await process.StandardError.ReadToEndAsync();
         Assert.True(process.WaitForExit(30_000));

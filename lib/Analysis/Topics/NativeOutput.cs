@@ -11,7 +11,16 @@ namespace Analysis.Topics;
 public static partial class NativeOutput
 {
     private static readonly Lock Gate = new();
+    private static int _depth;
+    private static int _saved = -1;
+    private static string? _path;
+    private static readonly List<System.Text.StringBuilder> Listeners = [];
 
+    /// <summary>
+    /// Runs <paramref name="action"/> with fd 1 pointed at a file and returns what native code wrote meanwhile. Calls
+    /// may overlap (parallel fits): the first redirects, the last restores, and each gets the text written while it ran
+    /// (with overlapping calls, also the others' lines).
+    /// </summary>
     public static T Capture<T>(Func<T> action, out string captured)
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
@@ -19,37 +28,70 @@ public static partial class NativeOutput
             captured = "";
             return action();
         }
+        var mine = new System.Text.StringBuilder();
+        Enter(mine);
+        try
+        {
+            return action();
+        }
+        finally
+        {
+            Exit(mine);
+            captured = mine.ToString();
+        }
+    }
+
+    private static void Enter(System.Text.StringBuilder listener)
+    {
         lock (Gate)
         {
-            var path = Path.GetTempFileName();
-            try
+            if (_depth++ == 0)
             {
                 Console.Out.Flush();
                 Flush(IntPtr.Zero);
-                var saved = Dup(1);
-                if (saved < 0) { captured = ""; return action(); }
-                try
-                {
-                    using (var file = File.OpenHandle(path, FileMode.Create, FileAccess.Write))
-                    {
+                _path = Path.GetTempFileName();
+                _saved = Dup(1);
+                if (_saved >= 0)
+                    using (var file = File.OpenHandle(_path, FileMode.Create, FileAccess.Write))
                         Dup2((int)file.DangerousGetHandle(), 1);
-                    }
-                    return action();
-                }
-                finally
-                {
-                    // printf buffers in the C runtime: flush it into the file before fd 1 goes back.
-                    Flush(IntPtr.Zero);
-                    Dup2(saved, 1);
-                    Close(saved);
-                    captured = File.ReadAllText(path);
-                }
             }
-            finally
-            {
-                File.Delete(path);
-            }
+            else Drain();
+            Listeners.Add(listener);
         }
+    }
+
+    private static void Exit(System.Text.StringBuilder listener)
+    {
+        lock (Gate)
+        {
+            // printf buffers in the C runtime: flush it into the file before reading or restoring.
+            Flush(IntPtr.Zero);
+            Drain();
+            Listeners.Remove(listener);
+            if (--_depth > 0) return;
+            if (_saved >= 0)
+            {
+                Dup2(_saved, 1);
+                Close(_saved);
+            }
+            _saved = -1;
+            File.Delete(_path!);
+            _path = null;
+            _read = 0;
+        }
+    }
+
+    private static long _read;
+
+    /// <summary>Hands the text written since the last drain to every running capture.</summary>
+    private static void Drain()
+    {
+        if (_path is null || _saved < 0) return;
+        using var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        stream.Seek(_read, SeekOrigin.Begin);
+        var text = new StreamReader(stream).ReadToEnd();
+        _read = stream.Length;
+        foreach (var l in Listeners) l.Append(text);
     }
 
     [LibraryImport("libc", EntryPoint = "dup", SetLastError = true)]

@@ -60,6 +60,18 @@ public sealed class TopicDocuments
     }
 
     /// <summary>
+    /// A seeded sample of <paramref name="count"/> units (in corpus order), with the vocabulary of the terms they contain.
+    /// </summary>
+    public TopicDocuments Sample(int count, int seed)
+    {
+        if (count >= Units.Length) return this;
+        var picked = Order(Units.Length, seed).Take(count).Order().ToList();
+        var terms = picked.Select(i => Terms[i]).ToImmutableArray();
+        var vocabulary = terms.SelectMany(t => t).Distinct().Order(StringComparer.Ordinal).ToImmutableArray();
+        return new TopicDocuments([.. picked.Select(i => Units[i])], terms, vocabulary, Dropped, MinUnits, _surfaces);
+    }
+
+    /// <summary>
     /// A seeded permutation of the unit indices (Fisher–Yates with System.Random(seed), stable across .NET
     /// versions); seed 0 is the corpus order. LightLDA's sampler ignores ML.NET's seed (dotnet/machinelearning
     /// issue 1004), so "another run" of the model means another order of its documents.

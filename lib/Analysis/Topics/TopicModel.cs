@@ -96,6 +96,22 @@ public sealed class TopicModel
         return new TopicModel(documents, options, phi, theta, log);
     }
 
+    /// <summary>
+    /// The first iteration at which the log-likelihood LightLDA logged (every 10 iterations) came within
+    /// <paramref name="tolerance"/> (a share, e.g. 0.01) of the best value of the whole fit; null without a log.
+    /// The sampler's likelihood is noisy, so "within 1 % of the best" marks where it stops climbing.
+    /// </summary>
+    public static int? ConvergedIteration(string trainingLog, double tolerance)
+    {
+        var points = System.Text.RegularExpressions.Regex.Matches(trainingLog, @"loglikelihood @iter(\d+) = (-?[\d.]+(?:e[-+]?\d+)?)")
+            .Select(m => (Iteration: int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+                          Value: double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
+        if (points.Count == 0) return null;
+        var best = points.Max(p => p.Value);
+        return points.First(p => p.Value >= best - tolerance * Math.Abs(best)).Iteration;
+    }
+
     private static double[] Normalize(double[] row)
     {
         var sum = row.Sum();

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
 
 namespace Analysis.Topics;
 
@@ -6,35 +8,80 @@ namespace Analysis.Topics;
 public sealed record SweepRow(int K, double Npmi, double UMass, double Stability);
 
 /// <summary>
-/// Model choice in the open: fit K = 2…10 with several unit orders each, and report mean NPMI and UMass
-/// coherence of the top-10 words and the stability across orders.
+/// Settings of a topic sweep. <see cref="SampleUnits"/>: above this many units the sweep fits a seeded sample of that
+/// many (the final model is fitted on all units). <see cref="Tolerance"/>: fits stop after the iterations a pilot fit
+/// needed to come within this share of its best log-likelihood. <see cref="Parallelism"/>: fits at once (null: one per
+/// core); every fit is deterministic, so the result does not depend on it.
+/// </summary>
+public sealed record SweepOptions
+{
+    public ImmutableArray<int> Ks { get; init; } = [2, 3, 4, 5, 6, 7, 8, 9, 10];
+    public ImmutableArray<int> Orders { get; init; } = [1, 2, 3];
+    public int SampleUnits { get; init; } = 3_000;
+    public int SampleSeed { get; init; } = 1;
+    public double Tolerance { get; init; } = 0.01;
+    public int? Parallelism { get; init; }
+    public TopicOptions Model { get; init; } = new();
+}
+
+/// <summary>
+/// What a sweep did and found: a row per K; the iterations every fit ran (from the pilot fit's convergence); how many
+/// units it fitted (a sample of <see cref="Units"/> when <see cref="Sampled"/>).
+/// </summary>
+public sealed record Sweep(ImmutableArray<SweepRow> Rows, int Iterations, int PilotK, int Units, int FittedUnits, int Fits)
+{
+    public bool Sampled => FittedUnits < Units;
+
+    /// <summary>See <see cref="TopicSweep.Choose"/>.</summary>
+    public int Choose(double tolerance = 0.1) => TopicSweep.Choose(Rows, tolerance);
+}
+
+/// <summary>
+/// Model choice in the open: fit every K with several unit orders, and report mean NPMI and UMass coherence of the
+/// top-10 words and the stability across orders. Fits run in parallel, each as long as a pilot fit took to converge,
+/// on a seeded sample of the units when the corpus is large.
 /// </summary>
 public static class TopicSweep
 {
-    public static readonly ImmutableArray<int> DefaultOrders = [1, 2, 3];
-
-    public static IReadOnlyList<SweepRow> Run(TopicDocuments documents, IEnumerable<int>? ks = null, IReadOnlyList<int>? orders = null, TopicOptions? options = null, IProgress<string>? progress = null)
+    public static Sweep Run(TopicDocuments documents, SweepOptions? options = null)
     {
-        orders ??= DefaultOrders;
-        options ??= new TopicOptions();
-        var units = documents.Terms.Select(t => (IReadOnlyList<string>)t).ToList();
-        var unitSets = Coherence.UnitSets(units);
-        var rows = new List<SweepRow>();
-        foreach (var k in ks ?? Enumerable.Range(2, 9))
+        options ??= new SweepOptions();
+        if (options.Ks.IsDefaultOrEmpty || options.Orders.IsDefaultOrEmpty) throw new ArgumentException("A sweep needs at least one K and one order.", nameof(options));
+        var fitted = documents.Units.Length > options.SampleUnits ? documents.Sample(options.SampleUnits, options.SampleSeed) : documents;
+        var clock = Stopwatch.StartNew();
+
+        // Pilot: the largest K (slowest to converge) with the full iteration budget, logging the likelihood every 10.
+        var pilotK = options.Ks.Max();
+        WorkProgress.Report($"topic sweep: pilot fit K = {pilotK} on {fitted.Units.Length:#,0} units");
+        var pilot = TopicModel.Fit(fitted, options.Model with { Topics = pilotK, Order = options.Orders[0] });
+        var iterations = TopicModel.ConvergedIteration(pilot.TrainingLog, options.Tolerance) ?? options.Model.Iterations;
+        iterations = Math.Max(iterations, options.Model.BurnIn + 10);
+
+        var runs = options.Ks.SelectMany(k => options.Orders.Select(o => (K: k, Order: o))).ToList();
+        var tops = new IReadOnlyList<string>[runs.Count][];
+        var done = 0;
+        Parallel.For(0, runs.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism ?? Environment.ProcessorCount }, i =>
         {
-            var fits = orders.Select(o =>
-            {
-                progress?.Report($"K = {k}, order {o}");
-                var model = TopicModel.Fit(documents, options with { Topics = k, Order = o });
-                return Enumerable.Range(0, k).Select(t => model.TopByProbability(t, 10)).ToList();
-            }).ToList();
+            var (k, order) = runs[i];
+            var model = TopicModel.Fit(fitted, options.Model with { Topics = k, Order = order, Iterations = iterations });
+            tops[i] = [.. Enumerable.Range(0, k).Select(t => model.TopByProbability(t, 10))];
+            var n = Interlocked.Increment(ref done);
+            WorkProgress.Report(string.Create(CultureInfo.InvariantCulture,
+                $"topic sweep: fit {n} of {runs.Count} (K = {k}, order {order}, {iterations} iterations), {clock.Elapsed.TotalSeconds:0} s"));
+        });
+
+        var units = fitted.Terms.Select(t => (IReadOnlyList<string>)t).ToList();
+        var unitSets = Coherence.UnitSets(units);
+        var rows = options.Ks.Select(k =>
+        {
+            var fits = Enumerable.Range(0, runs.Count).Where(i => runs[i].K == k).Select(i => tops[i]).ToList();
             var topics = fits.SelectMany(f => f).ToList();
-            rows.Add(new SweepRow(k,
+            return new SweepRow(k,
                 Math.Round(topics.Average(t => Coherence.Npmi(t, units)), 4),
                 Math.Round(topics.Average(t => Coherence.UMass(t, unitSets)), 4),
-                Math.Round(Coherence.Stability([.. fits.Select(f => (IReadOnlyList<IReadOnlyList<string>>)f)]), 4)));
-        }
-        return rows;
+                Math.Round(Coherence.Stability([.. fits.Select(f => (IReadOnlyList<IReadOnlyList<string>>)f)]), 4));
+        }).ToImmutableArray();
+        return new Sweep(rows, iterations, pilotK, documents.Units.Length, fitted.Units.Length, runs.Count + 1);
     }
 
     /// <summary>How often stability falls from one K to the next, of how many steps (rows in K order).</summary>

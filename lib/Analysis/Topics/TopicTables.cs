@@ -5,7 +5,7 @@ namespace Analysis.Topics;
 /// <summary>Topic model results as Deedle frames.</summary>
 public static class TopicTables
 {
-    public static Frame<int, string> Sweep(IReadOnlyList<SweepRow> rows) => Frame.FromRecords(rows);
+    public static Frame<int, string> Sweep(Sweep sweep) => Frame.FromRecords(sweep.Rows);
 
     public sealed record TopicRow(string Topic, double Prevalence, string Terms);
 

@@ -195,7 +195,8 @@ public static class Program
         var runner = new NotebookRunner(TimeSpan.FromSeconds(timeoutSeconds), limits.Cell, limits.Notebook);
         var unsaved = 0;
         var results = new List<(NotebookRunResult Result, string Status)>();
-        var interactive = Terminal.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
+        // Progress goes to stderr: native code's output is captured on fd 1 while a topic model fits.
+        var interactive = ErrorTerminal.Profile.Capabilities.Interactive && !Console.IsErrorRedirected;
 
         async Task RunAll(Action<CellProgress>? onProgress)
         {
@@ -246,16 +247,20 @@ public static class Program
         {
             if (interactive)
             {
-                await Terminal.Progress().AutoClear(true).StartAsync(async context =>
+                await ErrorTerminal.Progress().AutoClear(true).StartAsync(async context =>
                 {
                     var tasks = notebooks.ToDictionary(n => n.Name, n => context.AddTask(Markup.Escape(n.Name), maxValue: Math.Max(1, n.CodeCells.Count())));
-                    await RunAll(p => { tasks[p.Notebook].Value = p.CodeCell - 1; tasks[p.Notebook].Description = Markup.Escape($"{p.Notebook} cell {p.CodeCell}/{p.CodeCells}"); }).ConfigureAwait(false);
+                    await RunAll(p =>
+                    {
+                        tasks[p.Notebook].Value = p.CodeCell - 1;
+                        tasks[p.Notebook].Description = Markup.Escape($"{p.Notebook} cell {p.CodeCell}/{p.CodeCells}" + (p.Work is null ? "" : $": {p.Work}"));
+                    }).ConfigureAwait(false);
                     foreach (var t in tasks.Values) t.Value = t.MaxValue;
                 }).ConfigureAwait(false);
             }
             else
             {
-                await RunAll(p => Terminal.WriteLine($"  {p.Notebook}: cell {p.CodeCell}/{p.CodeCells}")).ConfigureAwait(false);
+                await RunAll(p => ConsoleCapture.OriginalError.WriteLine($"  {p.Notebook}: cell {p.CodeCell}/{p.CodeCells}" + (p.Work is null ? "" : $": {p.Work}"))).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)

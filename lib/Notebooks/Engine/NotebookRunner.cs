@@ -3,8 +3,14 @@ using Notebooks.Nbformat;
 
 namespace Notebooks.Engine;
 
-/// <summary>Progress of a run, for a display: which notebook, which code cell of how many.</summary>
-public sealed record CellProgress(string Notebook, int CodeCell, int CodeCells);
+/// <summary>
+/// Progress of a run, for a display: which notebook, which code cell of how many, and what long work inside the cell
+/// reports (<see cref="Analysis.WorkProgress"/>), if any. Never part of the notebook.
+/// </summary>
+public sealed record CellProgress(string Notebook, int CodeCell, int CodeCells)
+{
+    public string? Work { get; init; }
+}
 
 public sealed record NotebookRunResult(
     NotebookFile Notebook,
@@ -61,7 +67,10 @@ public sealed class NotebookRunner(TimeSpan cellTimeout, long maxCellOutput = Ou
                 cancellationToken.ThrowIfCancellationRequested();
                 progress?.Report(new CellProgress(notebook.Name, i + 1, codeCells.Count));
                 var collector = new OutputCollector(Math.Max(0, Math.Min(maxCellOutput, maxNotebookOutput - printed)));
-                var run = await session.ExecuteAsync(cell.Source, cell.Id, $"{notebook.Name}[{cell.Index + 1}]", ++executionCount, collector, cancellationToken).ConfigureAwait(false);
+                var at = new CellProgress(notebook.Name, i + 1, codeCells.Count);
+                CellRun run;
+                using (Analysis.WorkProgress.To(work => progress?.Report(at with { Work = work })))
+                    run = await session.ExecuteAsync(cell.Source, cell.Id, $"{notebook.Name}[{cell.Index + 1}]", ++executionCount, collector, cancellationToken).ConfigureAwait(false);
                 durations.Add(run.Duration);
                 printed += run.Outputs.OfType<StreamOutput>().Sum(o => (long)o.Text.Length);
                 cell.SetOutputs(run.Outputs.Select(o => o.ToNbformat()), executionCount);

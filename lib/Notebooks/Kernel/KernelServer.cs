@@ -309,14 +309,30 @@ public sealed class KernelServer : IDisposable
         var allowStdin = Bool(message.Content, "allow_stdin", false);
         var previousInput = ConsoleCapture.Input.Value;
         ConsoleCapture.Input.Value = allowStdin ? prompt => AskForInput(message, prompt) : null;
+        // Long work's progress (Analysis.WorkProgress: "topic sweep: fit 3 of 27 …") is one display, updated in place
+        // and emptied when the cell ends: seen while it runs, nothing of it left to save.
+        var progressId = $"{cellId}-progress";
+        var progressShown = 0;
+        void ShowProgress(string text)
+        {
+            if (silent) return;
+            var first = Interlocked.Exchange(ref progressShown, 1) == 0;
+            Flush();
+            Publish(message, first ? "display_data" : "update_display_data", new JsonObject
+            {
+                ["data"] = new JsonObject { ["text/plain"] = text }, ["metadata"] = new JsonObject(), ["transient"] = new JsonObject { ["display_id"] = progressId },
+            });
+        }
         try
         {
+            using var work = Analysis.WorkProgress.To(ShowProgress);
             run = _cells.ExecuteAsync(code, cellId, $"{_notebook}[{count}]", count, collector, _interrupt.Token).GetAwaiter().GetResult();
         }
         finally
         {
             _running = false;
             ConsoleCapture.Input.Value = previousInput;
+            if (Volatile.Read(ref progressShown) == 1) ShowProgress("");
         }
         Flush();
         if (_interrupt.IsCancellationRequested) _interrupt = new CancellationTokenSource();

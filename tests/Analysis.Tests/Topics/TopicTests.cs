@@ -84,7 +84,7 @@ public class TopicModelTests
     [Fact]
     public void DifferentOrders_GiveAStabilityFigure_NotACrash()
     {
-        var rows = TopicSweep.Run(Units.Value, ks: [3], orders: [1, 2]);
+        var rows = TopicSweep.Run(Units.Value, new SweepOptions { Ks = [3], Orders = [1, 2] }).Rows;
         var row = Assert.Single(rows);
         Assert.InRange(row.Stability, 0, 1);
         Assert.InRange(row.Npmi, -1, 1);
@@ -95,11 +95,44 @@ public class TopicModelTests
     }
 
     [Fact]
-    public void LightLdaProgress_IsCapturedAtTheFileDescriptor_AndNeverReachesStandardOutput()
+    public void Sweep_GivesTheSameResultForAnyNumberOfParallelFits_AndStatesWhatItFitted()
     {
-        var model = NativeOutput.Capture(() => TopicModel.Fit(Units.Value, new TopicOptions { Topics = 3 }), out var outer);
-        Assert.Contains("loglikelihood", model.TrainingLog, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("loglikelihood", outer, StringComparison.OrdinalIgnoreCase);
+        var options = new SweepOptions { Ks = [2, 3, 4], Orders = [1, 2] };
+        var one = TopicSweep.Run(Units.Value, options with { Parallelism = 1 });
+        var two = TopicSweep.Run(Units.Value, options with { Parallelism = 2 });
+        var four = TopicSweep.Run(Units.Value, options with { Parallelism = 4 });
+        Assert.Equal(one.Rows.AsEnumerable(), two.Rows.AsEnumerable());
+        Assert.Equal(one.Rows.AsEnumerable(), four.Rows.AsEnumerable());
+        Assert.Equal(7, one.Fits); // 3 K x 2 orders + the pilot
+        Assert.InRange(one.Iterations, 30, 300);
+        Assert.False(one.Sampled);
+        // A sample: fewer units fitted, a seeded choice.
+        var sampled = TopicSweep.Run(Units.Value, options with { SampleUnits = 40 });
+        Assert.True(sampled.Sampled);
+        Assert.Equal(40, sampled.FittedUnits);
+        Assert.Equal(Units.Value.Sample(40, 1).Units.Select(u => u.Id), Units.Value.Sample(40, 1).Units.Select(u => u.Id));
+    }
+
+    [Fact]
+    public void ConvergedIteration_IsTheFirstLoggedIterationWithinTheToleranceOfTheBest()
+    {
+        const string log = "loglikelihood @iter0000 = -1000.0\nloglikelihood @iter0010 = -800.0\nloglikelihood @iter0020 = -705.0\n" +
+                           "loglikelihood @iter0030 = -690.0\nloglikelihood @iter0040 = -700.0\nloglikelihood @iter0050 = -695.0\n";
+        // best -690; within 1 %: >= -696.9, first at 30; within 2 %: >= -703.8, first at 30; within 3 %: >= -710.7, first at 20.
+        Assert.Equal(30, TopicModel.ConvergedIteration(log, 0.01));
+        Assert.Equal(20, TopicModel.ConvergedIteration(log, 0.03));
+        Assert.Null(TopicModel.ConvergedIteration("no likelihood here", 0.01));
+    }
+
+    [Fact]
+    public void LightLdaProgress_IsCapturedAtTheFileDescriptor_AlsoWhenFitsOverlap()
+    {
+        // Two fits at once: each log has its own fit's lines; afterwards fd 1 is restored and nothing is left over.
+        var models = new TopicModel[2];
+        Parallel.For(0, 2, i => models[i] = TopicModel.Fit(Units.Value, new TopicOptions { Topics = 2 + i, Iterations = 50 }));
+        Assert.All(models, m => Assert.Contains("loglikelihood @iter0049", m.TrainingLog, StringComparison.Ordinal));
+        NativeOutput.Capture(() => 0, out var after);
+        Assert.Equal("", after);
     }
 
     [Fact]
