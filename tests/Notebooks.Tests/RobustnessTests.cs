@@ -186,6 +186,7 @@ public class InterruptTests
             { RedirectStandardOutput = true, RedirectStandardError = true })!;
         // Wait until the cell runs (progress is on stderr), then send SIGINT as a terminal's Ctrl-C would.
         while (await process.StandardError.ReadLineAsync() is { } line && !line.Contains("cell 1/1", StringComparison.Ordinal)) { }
+        await Task.Delay(2000); // the line comes before the cell is compiled; the Ctrl-C is meant for a running cell
         using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!) await kill.WaitForExitAsync();
         var error = await process.StandardError.ReadToEndAsync();
         Assert.True(process.WaitForExit(30_000));
