@@ -106,7 +106,7 @@ public static class TextUnits
         return [.. marked.OrderBy(c => c.Index)];
     }
 
-    private static List<Text.Token> Words(string text) => [.. Text.UnitTokens.Of(text).Where(t => t.Kind is Text.TokenKind.Word or Text.TokenKind.Number)];
+    private static List<Text.Token> Words(string text) => [.. Text.Tokenizer.Tokenize(text).Where(t => t.Kind is Text.TokenKind.Word or Text.TokenKind.Number)];
 
     private static string Key(List<Text.Token> words, int at) => string.Join(' ', words.Skip(at).Take(QuoteWords).Select(w => w.Norm));
 }

@@ -56,14 +56,20 @@ public static class NumberExtractor
         ["hälfte"] = 0.5, ["drittel"] = 1.0 / 3, ["viertel"] = 0.25, ["fünftel"] = 0.2, ["zehntel"] = 0.1,
     }.ToFrozenDictionary();
 
-    public static IReadOnlyList<NumberMatch> Extract(Corpus corpus) => Extract(corpus.Units(includeComments: true));
+    /// <summary>Every unit of the corpus, read from its token table (no tokenising again).</summary>
+    public static IReadOnlyList<NumberMatch> Extract(Corpus corpus)
+    {
+        var table = TokenTable.Of(corpus);
+        return [.. Enumerable.Range(0, table.Units.Length).SelectMany(u => Extract(table.Units[u], table.TokensOf(u)))];
+    }
 
     public static IReadOnlyList<NumberMatch> Extract(IEnumerable<ITextUnit> units) => [.. units.SelectMany(Extract)];
 
-    public static IReadOnlyList<NumberMatch> Extract(ITextUnit unit)
+    public static IReadOnlyList<NumberMatch> Extract(ITextUnit unit) => Extract(unit, Tokenizer.Tokenize(unit.Text));
+
+    private static IReadOnlyList<NumberMatch> Extract(ITextUnit unit, IReadOnlyList<Token> tokens)
     {
         var text = unit.Text;
-        var tokens = UnitTokens.Of(unit);
         var matches = new List<NumberMatch>();
         for (var i = 0; i < tokens.Count; i++)
         {

@@ -31,12 +31,14 @@ public sealed class GermanLexicon
     // Never changed after construction; Dictionary loads faster than FrozenDictionary at this size.
     private readonly Dictionary<string, int> _nouns;
     private readonly Dictionary<string, int> _others;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _nounsBySpan;
     private readonly string[] _lemmas;
     private readonly WordClass[] _classes;
 
     private GermanLexicon(Dictionary<string, int> nouns, Dictionary<string, int> others, string[] lemmas, WordClass[] classes)
     {
         _nouns = nouns;
+        _nounsBySpan = nouns.GetAlternateLookup<ReadOnlySpan<char>>();
         _others = others;
         _lemmas = lemmas;
         _classes = classes;
@@ -54,6 +56,9 @@ public sealed class GermanLexicon
 
     /// <summary>A noun lemma for a form written with a capital ("Konzerne" → "Konzern"), or null.</summary>
     public string? Noun(string form) => _nouns.TryGetValue(form, out var i) ? _lemmas[i] : null;
+
+    /// <summary>As <see cref="Noun(string)"/>, for a span (no string is made to look up a compound's possible heads).</summary>
+    internal string? Noun(ReadOnlySpan<char> form) => _nounsBySpan.TryGetValue(form, out var i) ? _lemmas[i] : null;
 
     /// <summary>A verb or adjective lemma for a lower-case form ("forderte" → "fordern", "lieber" → "lieb"), or null.</summary>
     public (string Lemma, WordClass Class)? VerbOrAdjective(string form) => _others.TryGetValue(form, out var i) ? (_lemmas[i], _classes[i]) : null;

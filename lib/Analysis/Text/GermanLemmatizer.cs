@@ -54,6 +54,9 @@ public sealed class GermanLemmatizer(GermanLexicon lexicon)
     /// <summary>The key of a word as written, and how it was found.</summary>
     public (string Key, KeySource Source) Lookup(string word) => _cache.TryGetValue(word, out var hit) ? hit : _cache.GetOrAdd(word, Compute(word));
 
+    /// <summary>As <see cref="Lookup"/>, without the cache: for callers that ask once per distinct form (the token table).</summary>
+    internal (string Key, KeySource Source) LookupOnce(string word) => _cache.TryGetValue(word, out var hit) ? hit : Compute(word);
+
     /// <param name="word">The word as written.</param>
     /// <param name="noun">The word is known to be a noun (a capitalised head after a hyphen): no verb or adjective reading.</param>
     private (string Key, KeySource Source) Compute(string word, bool noun = false)
@@ -81,10 +84,19 @@ public sealed class GermanLemmatizer(GermanLexicon lexicon)
             var (head, source) = char.IsUpper(headWord[0]) ? Compute(headWord, noun: true) : Lookup(headWord);
             return (Compound(norm[..(hyphen + 1)], head), source == KeySource.Lexicon ? KeySource.CompoundHead : source);
         }
-        if (capital)
+        if (capital && written.Length <= 256)
+        {
+            // Every possible head, longest first, capitalised in one buffer: no string per candidate.
+            Span<char> head = stackalloc char[written.Length];
             for (var i = MinModifierLength; i + MinHeadLength <= written.Length; i++)
-                if (lexicon.Noun(char.ToUpperInvariant(written[i]) + written[(i + 1)..]) is { } head)
-                    return (Compound(norm[..i], head), KeySource.CompoundHead);
+            {
+                var candidate = head[..(written.Length - i)];
+                written.AsSpan(i).CopyTo(candidate);
+                candidate[0] = char.ToUpperInvariant(candidate[0]);
+                if (lexicon.Noun(candidate) is { } headLemma)
+                    return (Compound(norm[..i], headLemma), KeySource.CompoundHead);
+            }
+        }
         if (norm.Length < MinSnowballLength || !norm.Any(char.IsLetter)) return (norm, KeySource.Unchanged);
         var stemmer = _snowball.Value!;
         stemmer.SetCurrent(norm);
@@ -98,7 +110,8 @@ public sealed class GermanLemmatizer(GermanLexicon lexicon)
     /// </summary>
     private string? Noun(string written, string norm)
     {
-        if ((lexicon.Noun(written) ?? lexicon.Noun(German.ToTitleCase(norm))) is { } noun) return noun;
+        // "KONZERNE" as "Konzerne": the first letter capital, the rest as normalised (no call into ICU).
+        if ((lexicon.Noun(written) ?? (norm.Length > 0 ? lexicon.Noun(char.ToUpperInvariant(norm[0]) + norm[1..]) : null)) is { } noun) return noun;
         foreach (var ending in NounEndings)
             if (written.Length > ending.Length + 2 && written.EndsWith(ending, StringComparison.Ordinal) && lexicon.Noun(written[..^ending.Length]) is { } stripped)
                 return stripped;

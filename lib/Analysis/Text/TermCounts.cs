@@ -13,16 +13,17 @@ public readonly record struct TermCount(string Group, string Term, int N);
 /// </summary>
 public sealed class TermCounts
 {
-    private readonly ImmutableDictionary<string, string> _surface;
-    private readonly Dictionary<(string Group, string Term), int> _index;
+    private readonly IReadOnlyDictionary<string, string> _surface;
+    private readonly Lazy<Dictionary<(string Group, string Term), int>> _index;
+    private readonly Lazy<ImmutableArray<(string Key, string Surface)>> _forms;
 
-    private TermCounts(ImmutableArray<TermCount> rows, ImmutableDictionary<string, int> totals, ImmutableDictionary<string, string> surface, ImmutableArray<(string Key, string Surface)> forms)
+    private TermCounts(ImmutableArray<TermCount> rows, ImmutableDictionary<string, int> totals, IReadOnlyDictionary<string, string> surface, Func<ImmutableArray<(string Key, string Surface)>> forms)
     {
         Rows = rows;
-        _index = rows.ToDictionary(r => (r.Group, r.Term), r => r.N);
+        _index = new(() => rows.ToDictionary(r => (r.Group, r.Term), r => r.N));
         Totals = totals;
         _surface = surface;
-        Forms = forms;
+        _forms = new(forms);
     }
 
     public ImmutableArray<TermCount> Rows { get; }
@@ -31,14 +32,14 @@ public sealed class TermCounts
     public ImmutableDictionary<string, int> Totals { get; }
 
     /// <summary>Every distinct (key, written form) pair counted, for reviewing what the lemmatizer joined.</summary>
-    public ImmutableArray<(string Key, string Surface)> Forms { get; }
+    public ImmutableArray<(string Key, string Surface)> Forms => _forms.Value;
 
     public IEnumerable<string> Groups => Totals.Keys.Order(StringComparer.Ordinal);
 
     /// <summary>The written form shown for a term: its most frequent surface form (ties: ordinal order).</summary>
     public string Surface(string term) => _surface.TryGetValue(term, out var s) ? s : term;
 
-    public int Count(string group, string term) => _index.GetValueOrDefault((group, term));
+    public int Count(string group, string term) => _index.Value.GetValueOrDefault((group, term));
 
     /// <summary>
     /// Counts the counted tokens of <paramref name="tokens"/>, grouped by <paramref name="groupOf"/> (e.g. the document
@@ -46,30 +47,72 @@ public sealed class TermCounts
     /// </summary>
     public static TermCounts Count(TokenTable tokens, Func<ITextUnit, string?> groupOf)
     {
-        var counts = new Dictionary<(string Group, int Key), int>();
-        var totals = new Dictionary<string, int>(StringComparer.Ordinal);
-        var surfaces = new Dictionary<(int Key, string Surface), int>();
+        // Integers in the loop (group index, key id, type id); strings only for the distinct results.
+        var groupIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var groups = new List<string>();
+        var totals = new List<int>();
+        var counts = new Dictionary<long, int>();
+        var typeCounts = new int[tokens.TypeCount];
+        long keys = tokens.KeyCount;
         for (var u = 0; u < tokens.Units.Length; u++)
         {
             if (groupOf(tokens.Units[u]) is not { } group) continue;
-            ref var total = ref CollectionsMarshal.GetValueRefOrAddDefault(totals, group, out _);
+            if (!groupIndex.TryGetValue(group, out var g)) { groupIndex[group] = g = groups.Count; groups.Add(group); totals.Add(0); }
+            var n = 0;
             for (var i = tokens.UnitStart(u); i < tokens.UnitStart(u + 1); i++)
             {
                 if (!tokens.IsCounted(i)) continue;
-                ref readonly var type = ref tokens.TypeOf(i);
-                CollectionsMarshal.GetValueRefOrAddDefault(counts, (group, type.KeyId), out _)++;
-                CollectionsMarshal.GetValueRefOrAddDefault(surfaces, (type.KeyId, type.Surface), out _)++;
-                total++;
+                var type = tokens.TypeIdOf(i);
+                // group · keys + key: distinct and spread (g << 32 | key would hash to key ^ g and collide in chains).
+                CollectionsMarshal.GetValueRefOrAddDefault(counts, (long)g * keys + tokens.KeyIdOfType(type), out _)++;
+                typeCounts[type]++;
+                n++;
             }
+            totals[g] += n;
         }
-        var display = surfaces.GroupBy(s => s.Key.Key).ToImmutableDictionary(
-            g => tokens.KeyOf(g.Key),
-            g => g.OrderByDescending(s => s.Value).ThenBy(s => s.Key.Surface, StringComparer.Ordinal).First().Key.Surface, StringComparer.Ordinal);
-        return new TermCounts(
-            [.. counts.Select(c => new TermCount(c.Key.Group, tokens.KeyOf(c.Key.Key), c.Value)).OrderBy(r => r.Group, StringComparer.Ordinal).ThenByDescending(r => r.N).ThenBy(r => r.Term, StringComparer.Ordinal)],
-            totals.ToImmutableDictionary(StringComparer.Ordinal),
-            display,
-            [.. surfaces.Keys.Select(k => (tokens.KeyOf(k.Key), k.Surface)).OrderBy(f => f.Item1, StringComparer.Ordinal).ThenBy(f => f.Item2, StringComparer.Ordinal)]);
+        // Display form per key: its most frequent written form, ties by ordinal order.
+        var best = new Dictionary<int, (string Surface, int N)>();
+        for (var t = 0; t < typeCounts.Length; t++)
+        {
+            if (typeCounts[t] == 0) continue;
+            var (key, surface) = (tokens.KeyIdOfType(t), tokens.SurfaceOfType(t));
+            if (!best.TryGetValue(key, out var b) || typeCounts[t] > b.N || typeCounts[t] == b.N && string.CompareOrdinal(surface, b.Surface) < 0)
+                best[key] = (surface, typeCounts[t]);
+        }
+        // Rows sorted by group, count (descending), term: ranks computed once, the sort compares integers.
+        var groupRank = Ranks(groups);
+        var keyIds = best.Keys.ToArray();
+        var keyRank = new int[tokens.KeyCount];
+        var sortedKeys = keyIds.OrderBy(k => tokens.KeyOf(k), StringComparer.Ordinal).ToArray();
+        for (var r = 0; r < sortedKeys.Length; r++) keyRank[sortedKeys[r]] = r;
+        // One 64-bit sort key per row: group rank, then count descending, then key rank (bits 42+, 21-41, 0-20).
+        var raw = counts.Select(c => (Group: (int)(c.Key / keys), Key: (int)(c.Key % keys), N: c.Value)).ToArray();
+        var fits = groups.Count < (1 << 21) && keyRank.Length < (1 << 21) && raw.All(r => r.N < (1 << 21));
+        if (fits)
+        {
+            var sortKeys = raw.Select(r => ((long)groupRank[r.Group] << 42) | ((long)((1 << 21) - 1 - r.N) << 21) | (long)keyRank[r.Key]).ToArray();
+            Array.Sort(sortKeys, raw);
+        }
+        else
+        {
+            Array.Sort(raw, (x, y) => groupRank[x.Group] != groupRank[y.Group] ? groupRank[x.Group].CompareTo(groupRank[y.Group])
+                : x.N != y.N ? y.N.CompareTo(x.N) : keyRank[x.Key].CompareTo(keyRank[y.Key]));
+        }
+        var rows = raw.Select(r => new TermCount(groups[r.Group], tokens.KeyOf(r.Key), r.N)).ToImmutableArray();
+        var surfaces = best.ToDictionary(b => tokens.KeyOf(b.Key), b => b.Value.Surface, StringComparer.Ordinal);
+        return new TermCounts(rows,
+            groups.Select((group, i) => KeyValuePair.Create(group, totals[i])).ToImmutableDictionary(StringComparer.Ordinal),
+            surfaces,
+            () => [.. Enumerable.Range(0, typeCounts.Length).Where(t => typeCounts[t] > 0).Select(t => (tokens.KeyOf(tokens.KeyIdOfType(t)), tokens.SurfaceOfType(t)))
+                .Distinct().OrderBy(f => f.Item1, StringComparer.Ordinal).ThenBy(f => f.Item2, StringComparer.Ordinal)]);
+    }
+
+    private static int[] Ranks(List<string> values)
+    {
+        var order = Enumerable.Range(0, values.Count).OrderBy(i => values[i], StringComparer.Ordinal).ToArray();
+        var rank = new int[values.Count];
+        for (var r = 0; r < order.Length; r++) rank[order[r]] = r;
+        return rank;
     }
 
     /// <summary>Counts per document of the corpus's running text (and, if asked, each document's comments).</summary>

@@ -41,6 +41,10 @@ public sealed class TermPipeline(TermOptions? options = null)
     /// A stop word by its normalised form or by its lexicon lemma, so that every form of a listed verb is one
     /// ("konnten" like "können", "hatten" like "haben").
     /// </summary>
+    /// <summary>As <see cref="Lookup"/>, for a form asked once (no caching).</summary>
+    internal (string Key, KeySource Source) LookupOnce(string word) =>
+        Options.Lemmatize ? _lemmatizer.LookupOnce(word) : (Tokenizer.Normalize(word), KeySource.Unchanged);
+
     internal bool IsStopWord(string norm, string key, KeySource source) =>
         Stop.Contains(norm) || source == KeySource.Lexicon && Stop.Contains(key.ToLowerInvariant());
 

@@ -80,6 +80,18 @@ public sealed class TokenTable
         }
     }
 
+    /// <summary>The tokens of one unit as the tokenizer gave them (for readers that scan tokens, like the number extractor).</summary>
+    internal List<Token> TokensOf(int unit)
+    {
+        var list = new List<Token>(_unitStart[unit + 1] - _unitStart[unit]);
+        for (var i = _unitStart[unit]; i < _unitStart[unit + 1]; i++)
+        {
+            var t = _types[_type[i]];
+            list.Add(new Token(t.Surface, t.Norm, t.Kind, _start[i], _length[i], _sentence[i]));
+        }
+        return list;
+    }
+
     /// <summary>Every row, in unit and position order.</summary>
     public IEnumerable<TokenRow> Rows
     {
@@ -126,6 +138,10 @@ public sealed class TokenTable
     }
     internal ref readonly WordType TypeOf(int token) => ref _types[_type[token]];
     internal int KeyIdOf(int token) => _types[_type[token]].KeyId;
+    internal int TypeIdOf(int token) => _type[token];
+    internal int TypeCount => _types.Length;
+    internal int KeyIdOfType(int type) => _types[type].KeyId;
+    internal string SurfaceOfType(int type) => _types[type].Surface;
     internal string KeyOf(int keyId) => _keys[keyId];
     internal bool IsCounted(int token) => _types[_type[token]].Counts && _quote[token] < 0;
     internal bool IsQuoted(int token) => _quote[token] >= 0;
@@ -142,19 +158,22 @@ public sealed class TokenTable
     public static TokenTable Of(Corpus corpus, TermOptions? options = null) =>
         ByCorpus.GetOrCreateValue(corpus).GetOrAdd(options ?? TermOptions.Default, o => Of(corpus.Units(includeComments: true), o));
 
-    /// <summary>The token table of <paramref name="units"/>. Each text is tokenised once per process, whatever reads it.</summary>
+    /// <summary>The token table of <paramref name="units"/>, tokenised in parallel.</summary>
     public static TokenTable Of(IEnumerable<ITextUnit> units, TermOptions? options = null)
     {
         options ??= TermOptions.Default;
         var list = units.ToImmutableArray();
-        var tokens = new IReadOnlyList<Token>[list.Length];
-        Parallel.For(0, list.Length, i => tokens[i] = UnitTokens.Of(list[i]));
+        // Each unit is tokenised and at once reduced to integers (form number, kind, span, sentence): the token lists
+        // die young, and what stays until assembly holds no references for the collector to trace.
+        var scanned = new UnitScan[list.Length];
+        Parallel.For(0, list.Length, i => scanned[i] = UnitScan.Of(list[i]));
         var unitStart = new int[list.Length + 1];
-        for (var u = 0; u < list.Length; u++) unitStart[u + 1] = unitStart[u] + tokens[u].Count;
+        for (var u = 0; u < list.Length; u++) unitStart[u + 1] = unitStart[u] + scanned[u].Forms.Length;
         var n = unitStart[^1];
         int[] type = new int[n], start = new int[n], length = new int[n], sentence = new int[n], quote = new int[n];
         // Types and keys are numbered in corpus order, one thread: the same numbers for any core count.
-        var typeIndex = new Dictionary<(string, TokenKind), int>();
+        var byForm = new int[Tokenizer.FormCount]; // type + 1, 0 = not seen yet
+        var overflow = new Dictionary<(string, TokenKind), int>(); // forms past the registry's capacity
         var types = new List<(string Surface, string Norm, TokenKind Kind)>();
         var quoteSources = new List<string>();
         var quoteIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -162,20 +181,38 @@ public sealed class TokenTable
         for (var u = 0; u < list.Length; u++)
         {
             var quotes = list[u] is Comment c ? c.Quotes : [];
-            foreach (var t in tokens[u])
+            var scan = scanned[u];
+            for (var j = 0; j < scan.Forms.Length; j++)
             {
-                if (!typeIndex.TryGetValue((t.Surface, t.Kind), out var id))
+                int id;
+                var form = scan.Forms[j];
+                if (form >= 0)
                 {
-                    typeIndex[(t.Surface, t.Kind)] = id = types.Count;
-                    types.Add((t.Surface, t.Norm, t.Kind));
+                    ref var slot = ref byForm[form];
+                    if (slot == 0)
+                    {
+                        var (surface, norm) = Tokenizer.FormOf(form);
+                        types.Add((surface, norm, (TokenKind)scan.Kinds[j]));
+                        slot = types.Count;
+                    }
+                    id = slot - 1;
+                }
+                else
+                {
+                    var (surface, norm) = scan.Overflow![j];
+                    if (!overflow.TryGetValue((surface, (TokenKind)scan.Kinds[j]), out id))
+                    {
+                        overflow[(surface, (TokenKind)scan.Kinds[j])] = id = types.Count;
+                        types.Add((surface, norm, (TokenKind)scan.Kinds[j]));
+                    }
                 }
                 type[k] = id;
-                start[k] = t.Start;
-                length[k] = t.Length;
-                sentence[k] = t.Sentence;
+                start[k] = scan.Starts[j];
+                length[k] = scan.Lengths[j];
+                sentence[k] = scan.Sentences[j];
                 quote[k] = -1;
                 foreach (var q in quotes)
-                    if (t.Start >= q.Start && t.Start < q.Start + q.Length)
+                    if (start[k] >= q.Start && start[k] < q.Start + q.Length)
                     {
                         if (!quoteIndex.TryGetValue(q.From, out var qi)) { quoteIndex[q.From] = qi = quoteSources.Count; quoteSources.Add(q.From); }
                         quote[k] = qi;
@@ -187,7 +224,7 @@ public sealed class TokenTable
         // Keys of the distinct forms, in parallel (the lemmatizer is thread-safe), then numbered in type order.
         var pipeline = new TermPipeline(options);
         var found = new (string Key, KeySource Source)[types.Count];
-        Parallel.For(0, types.Count, i => found[i] = types[i].Kind == TokenKind.Word ? pipeline.Lookup(types[i].Surface) : (types[i].Norm, KeySource.Unchanged));
+        Parallel.For(0, types.Count, i => found[i] = types[i].Kind == TokenKind.Word ? pipeline.LookupOnce(types[i].Surface) : (types[i].Norm, KeySource.Unchanged));
         var keyIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var keys = new List<string>();
         var wordTypes = new WordType[types.Count];
@@ -202,12 +239,30 @@ public sealed class TokenTable
     }
 }
 
-/// <summary>Tokens of a unit's text, computed once per text per process (texts are immutable strings).</summary>
-internal static class UnitTokens
+/// <summary>A unit's tokens as integers: form number, kind, span and sentence (and the forms past the registry's capacity).</summary>
+internal sealed class UnitScan
 {
-    private static readonly ConditionalWeakTable<string, IReadOnlyList<Token>> Cache = [];
+    public required int[] Forms { get; init; }
+    public required byte[] Kinds { get; init; }
+    public required int[] Starts { get; init; }
+    public required int[] Lengths { get; init; }
+    public required int[] Sentences { get; init; }
+    public Dictionary<int, (string Surface, string Norm)>? Overflow { get; init; }
 
-    public static IReadOnlyList<Token> Of(ITextUnit unit) => Of(unit.Text);
-
-    public static IReadOnlyList<Token> Of(string text) => Cache.GetValue(text, t => Tokenizer.Tokenize(t));
+    public static UnitScan Of(ITextUnit unit)
+    {
+        var tokens = Tokenizer.Tokenize(unit.Text);
+        var scan = new UnitScan
+        {
+            Forms = new int[tokens.Count], Kinds = new byte[tokens.Count], Starts = new int[tokens.Count], Lengths = new int[tokens.Count], Sentences = new int[tokens.Count],
+            Overflow = tokens.Any(t => t.Form < 0) ? [] : null,
+        };
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            (scan.Forms[i], scan.Kinds[i], scan.Starts[i], scan.Lengths[i], scan.Sentences[i]) = (t.Form, (byte)t.Kind, t.Start, t.Length, t.Sentence);
+            if (t.Form < 0) scan.Overflow![i] = (t.Surface, t.Norm);
+        }
+        return scan;
+    }
 }

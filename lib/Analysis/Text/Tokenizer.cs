@@ -12,6 +12,9 @@ public enum TokenKind { Word, Number, Url }
 /// </summary>
 public readonly record struct Token(string Surface, string Norm, TokenKind Kind, int Start, int Length, int Sentence)
 {
+    /// <summary>The form's number in this process (the token table indexes forms by it), or -1 past the registry's capacity.</summary>
+    internal int Form { get; init; } = -1;
+
     /// <summary>The parts of a hyphenated compound ("ki-rechenzentren" gives "ki", "rechenzentren").</summary>
     public string[] Parts => Norm.Split('-', StringSplitOptions.RemoveEmptyEntries);
 }
@@ -76,13 +79,13 @@ public static partial class Tokenizer
             if (tokens.Count > 0 && EndsSentence(text, tokens[^1], start, span)) sentence++;
             if (kind == TokenKind.Word)
             {
-                var (surface, norm) = Form(span);
-                tokens.Add(new Token(surface, norm, kind, start, i - start, sentence));
+                var (surface, norm, form) = Form(span);
+                tokens.Add(new Token(surface, norm, kind, start, i - start, sentence) { Form = form });
             }
             else
             {
-                var surface = span.ToString();
-                tokens.Add(new Token(surface, surface.ToLowerInvariant(), kind, start, i - start, sentence));
+                var (surface, norm, form) = Form(span, normalize: false);
+                tokens.Add(new Token(surface, norm, kind, start, i - start, sentence) { Form = form });
             }
         }
         return tokens;
@@ -131,29 +134,80 @@ public static partial class Tokenizer
     }
 
     /// <summary>
-    /// Written form → (surface, normalised form), shared by all threads so that a word seen before allocates nothing.
-    /// Bounded: past <see cref="Capacity"/> forms, words are still normalised, just not kept.
+    /// Every word form seen in this process, numbered: written form → id, id → (surface, normalised form). A word seen
+    /// before allocates nothing, and the token table indexes forms by id instead of hashing each token. Bounded: past
+    /// <see cref="Capacity"/> forms, words are still normalised, just not numbered (id -1).
     /// </summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Surface, string Norm)> Forms = new(StringComparer.Ordinal);
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Surface, string Norm)>.AlternateLookup<ReadOnlySpan<char>> FormsBySpan = Forms.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> FormIds = new(Environment.ProcessorCount, 1 << 16, StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> FormIdsBySpan = FormIds.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static (string Surface, string Norm)[] _forms = new (string, string)[1024];
+    private static int _formCount;
+    private static readonly Lock FormGate = new();
     private const int Capacity = 2_000_000;
 
-    private static (string Surface, string Norm) Form(ReadOnlySpan<char> span)
+    /// <summary>Number of forms numbered so far (ids are 0 … FormCount − 1).</summary>
+    internal static int FormCount => Volatile.Read(ref _formCount);
+
+    /// <summary>The written and normalised form with a number.</summary>
+    internal static (string Surface, string Norm) FormOf(int id) => Volatile.Read(ref _forms)[id];
+
+    // Each thread keeps its own index in front of the shared one: nearly every token is a form seen before, and a plain
+    // Dictionary answers that far faster than the concurrent one (which took most of the tokenizer's time).
+    [ThreadStatic] private static Dictionary<string, int>? _local;
+    [ThreadStatic] private static Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _localBySpan;
+    private const int LocalCapacity = 500_000;
+
+    /// <summary>The form's number; <paramref name="normalize"/> false (numbers, URLs) lower-cases only.</summary>
+    private static (string Surface, string Norm, int Id) Form(ReadOnlySpan<char> span, bool normalize = true)
     {
-        if (FormsBySpan.TryGetValue(span, out var form)) return form;
+        if (_local is null || _local.Count > LocalCapacity)
+        {
+            _local = new Dictionary<string, int>(4096, StringComparer.Ordinal);
+            _localBySpan = _local.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+        if (_localBySpan.TryGetValue(span, out var id)) return (Volatile.Read(ref _forms)[id].Surface, Volatile.Read(ref _forms)[id].Norm, id);
+        var found = SharedForm(span, normalize);
+        if (found.Id >= 0) _local[found.Surface] = found.Id;
+        return found;
+    }
+
+    private static (string Surface, string Norm, int Id) SharedForm(ReadOnlySpan<char> span, bool normalize)
+    {
+        if (FormIdsBySpan.TryGetValue(span, out var id)) return (Volatile.Read(ref _forms)[id].Surface, Volatile.Read(ref _forms)[id].Norm, id);
         var surface = span.ToString();
-        form = (surface, Normalize(surface));
-        return Forms.Count < Capacity ? Forms.GetOrAdd(surface, form) : form;
+        var norm = normalize ? Normalize(surface) : surface.ToLowerInvariant();
+        lock (FormGate)
+        {
+            if (FormIds.TryGetValue(surface, out id)) return (_forms[id].Surface, _forms[id].Norm, id);
+            if (_formCount >= Capacity) return (surface, norm, -1);
+            if (_formCount == _forms.Length)
+            {
+                var grown = new (string, string)[_forms.Length * 2];
+                Array.Copy(_forms, grown, _forms.Length);
+                Volatile.Write(ref _forms, grown);
+            }
+            id = _formCount;
+            _forms[id] = (surface, norm);
+            Volatile.Write(ref _formCount, id + 1);
+            FormIds[surface] = id; // published last: a reader that finds the id finds the entry
+            return (surface, norm, id);
+        }
     }
 
     /// <summary>Lower-case by German rules, soft hyphens removed, gender forms to the colon form.</summary>
     public static string Normalize(string word)
     {
         if (word.Contains('\u00AD')) word = word.Replace("\u00AD", "", StringComparison.Ordinal);
-        var binnen = BinnenI().Match(word);
-        if (binnen.Success) word = binnen.Groups["base"].Value + ":" + binnen.Groups["suffix"].Value.ToLowerInvariant();
-        var lower = German.ToLower(word).Replace('\u2010', '-').Replace('\u2011', '-').Replace('’', '\'');
-        return GenderMark().IsMatch(lower) ? GenderMark().Replace(lower, m => ":" + m.Value[1..]) : lower;
+        // The regular expressions only where they can match: this runs once per new word form of a corpus.
+        if (word.EndsWith("In", StringComparison.Ordinal) || word.EndsWith("Innen", StringComparison.Ordinal))
+        {
+            var binnen = BinnenI().Match(word);
+            if (binnen.Success) word = binnen.Groups["base"].Value + ":" + binnen.Groups["suffix"].Value.ToLowerInvariant();
+        }
+        // Invariant lower-casing is German lower-casing for every letter German uses, without a call into ICU.
+        var lower = word.ToLowerInvariant();
+        if (lower.AsSpan().IndexOfAny('\u2010', '\u2011', '’') >= 0) lower = lower.Replace('\u2010', '-').Replace('\u2011', '-').Replace('’', '\'');
+        return lower.AsSpan().IndexOfAny("*_/") >= 0 && GenderMark().IsMatch(lower) ? GenderMark().Replace(lower, m => ":" + m.Value[1..]) : lower;
     }
 
     /// <summary>
