@@ -25,6 +25,7 @@ if (which is "text" or "all") TextBench.Run(args.Length > 1 ? int.Parse(args[1],
 if (which is "kernel" or "all") KernelBench.Run();
 if (which is "topics" or "all") TopicBench.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000);
 if (which == "real") RealTextBench.Run(args.Length > 1 ? args[1] : Path.Combine(ProjectPaths.Root, "bench", "corpus", "manpages-de"));
+if (which.StartsWith("real-", StringComparison.Ordinal)) RealTextBench.Stage(which, args[1]);
 
 static class EngineBench
 {
@@ -204,50 +205,169 @@ static class KernelBench
 
 static class RealTextBench
 {
+    private static string Peer(string name) => Path.Combine(ProjectPaths.Root, "bench", "peers", name);
+
     /// <summary>
-    /// The public path on real, varied German text (the man pages <c>bench/corpus/build.sh</c> renders): loading and
-    /// cleaning the corpus, then <see cref="TermCounts.ByDocument"/> (tokens, stop words, stems, counts), median of 3,
-    /// with peak memory; and, when Debian's python3-sklearn and python3-stemmer are present, scikit-learn's
-    /// CountVectorizer with a Snowball analyzer on the same files in the same run, with the ratio.
+    /// Every stage a notebook uses, on real, varied German text (the man pages <c>bench/corpus/build.sh</c> renders), each
+    /// in a fresh process so that no cache of an earlier pass answers: load, token table + counts (median of 3), LDA
+    /// K = 20, the topic sweep on the ≥ 5,000-document variant, and every notebook end to end on it; with the Python
+    /// peers (scikit-learn, gensim) on the same input in the same run when Debian's packages are installed.
     /// </summary>
     public static void Run(string folder)
     {
+        var sections = folder + "-sections";
         if (!File.Exists(Path.Combine(folder, "corpus.json")))
         {
             Console.WriteLine($"real: no corpus in {folder}; build it with bench/corpus/build.sh");
             return;
         }
-        var clock = Stopwatch.StartNew();
-        var corpus = Corpus.Load(folder);
-        var load = clock.Elapsed.TotalSeconds;
-        var megabytes = corpus.Documents.Sum(d => (long)Encoding.UTF8.GetByteCount(d.Raw)) / 1e6;
-        var times = new List<double>();
-        TermCounts? counts = null;
-        for (var pass = 0; pass < 3; pass++)
+        var passes = Enumerable.Range(0, 3).Select(_ => Child("real-count", folder)).ToList();
+        var counted = passes.Select(p => p.Split(' ')).OrderBy(p => double.Parse(p[1], CultureInfo.InvariantCulture)).ToList();
+        var median = counted[1];
+        var ours = double.Parse(median[1], CultureInfo.InvariantCulture);
+        var megabytes = double.Parse(median[5], CultureInfo.InvariantCulture);
+        Console.WriteLine($"real: {median[6]} documents, {megabytes:0.0} MB of German man pages");
+        Console.WriteLine($"  load and clean (Corpus.Load): {median[0]} s");
+        Console.WriteLine($"  token table + lemmas + counts (TokenTable.Of, TermCounts.Count; lexicon load {median[2]} s included): median {ours:0.00} s of 3 fresh processes " +
+                          $"({string.Join(", ", counted.Select(p => p[1]))}) = {megabytes / ours:0.0} MB/s; peak working set {median[3]} MB; {median[4]} document-term rows");
+        var sklearn = Python(Peer("count_sklearn.py"), folder);
+        if (sklearn is not null)
         {
-            clock.Restart();
-            counts = TermCounts.ByDocument(corpus);
-            times.Add(clock.Elapsed.TotalSeconds);
+            var parts = sklearn.Split(' ');
+            var seconds = double.Parse(parts[0], CultureInfo.InvariantCulture);
+            Console.WriteLine($"  peer: scikit-learn CountVectorizer + PyStemmer, same files, same run: median {seconds:0.00} s = {megabytes / seconds:0.0} MB/s; ours/peer speed {seconds / ours:0.00}x (target >= 3x)");
         }
-        times.Sort();
-        var ours = times[1];
-        Console.WriteLine($"real: {corpus.Documents.Length} documents, {megabytes:0.0} MB; load and clean {load:0.00} s; TermCounts.ByDocument median {ours:0.00} s = {megabytes / ours:0.0} MB/s " +
-            $"(passes {string.Join(", ", times.Select(t => t.ToString("0.00", CultureInfo.InvariantCulture)))} s; {counts!.Rows.Length} document-term rows); peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0} MB");
-        var peer = Path.Combine(ProjectPaths.Root, "bench", "peers", "count_sklearn.py");
+        Console.WriteLine("  " + Child("real-lda", folder));
+        if (File.Exists(Path.Combine(sections, "corpus.json")))
+        {
+            Console.WriteLine("  " + Child("real-sweep", sections));
+            Console.WriteLine("  " + Child("real-notebooks", sections));
+        }
+    }
+
+    /// <summary>One stage in a fresh process (see <c>Stage</c>); returns its one line.</summary>
+    private static string Child(string stage, string folder)
+    {
+        using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, [typeof(RealTextBench).Assembly.Location, stage, folder]) { RedirectStandardOutput = true, UseShellExecute = false })!;
+        var output = child.StandardOutput.ReadToEnd().Trim().Split('\n').LastOrDefault() ?? "";
+        child.WaitForExit();
+        return output;
+    }
+
+    private static string? Python(string script, params string[] args)
+    {
         try
         {
-            using var python = Process.Start(new ProcessStartInfo("/usr/bin/python3", [peer, folder]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            using var python = Process.Start(new ProcessStartInfo("/usr/bin/python3", [script, .. args]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
             var output = python.StandardOutput.ReadToEnd().Trim();
             var error = python.StandardError.ReadToEnd();
             python.WaitForExit();
-            if (python.ExitCode != 0) { Console.WriteLine($"real: peer not run ({error.Split('\n').LastOrDefault(l => l.Length > 0)}); install python3-sklearn python3-stemmer"); return; }
-            var parts = output.Split(' ');
-            var seconds = double.Parse(parts[0], CultureInfo.InvariantCulture);
-            Console.WriteLine($"real: scikit-learn CountVectorizer + PyStemmer (same files, same run) median {seconds:0.00} s = {double.Parse(parts[1], CultureInfo.InvariantCulture) / seconds:0.0} MB/s, {parts[3]} terms; ratio ours/peer speed {seconds / ours:0.00}x (target >= 3x)");
+            if (python.ExitCode == 0) return output;
+            Console.WriteLine($"  peer {Path.GetFileName(script)} not run ({error.Split('\n').LastOrDefault(l => l.Length > 0)}); install python3-sklearn python3-stemmer python3-gensim");
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            Console.WriteLine("real: peer not run (no /usr/bin/python3)");
+            Console.WriteLine("  peers not run (no /usr/bin/python3)");
+        }
+        return null;
+    }
+
+    private static string Peak() => (Process.GetCurrentProcess().PeakWorkingSet64 / 1e6).ToString("0", CultureInfo.InvariantCulture);
+
+    /// <summary>The stages, each run by <see cref="Child"/> in its own process.</summary>
+    public static void Stage(string stage, string folder)
+    {
+        var clock = Stopwatch.StartNew();
+        var corpus = Corpus.Load(folder);
+        var load = clock.Elapsed.TotalSeconds;
+        switch (stage)
+        {
+            case "real-count":
+            {
+                clock.Restart();
+                _ = GermanLexicon.Default;
+                var lexicon = clock.Elapsed.TotalSeconds;
+                var table = TokenTable.Of(corpus);
+                var counts = TermCounts.ByDocument(corpus);
+                var seconds = clock.Elapsed.TotalSeconds;
+                var megabytes = corpus.Documents.Sum(d => (long)Encoding.UTF8.GetByteCount(d.Raw)) / 1e6;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{load:0.00} {seconds:0.00} {lexicon:0.00} {Peak()} {counts.Rows.Length} {megabytes:0.00} {corpus.Documents.Length}"));
+                break;
+            }
+            case "real-lda":
+            {
+                // K = 20 on a seeded sample of 20,000 units (paragraphs) of the man pages; the same term lists for gensim.
+                var documents = Analysis.Topics.TopicDocuments.FromCorpus(corpus).Sample(20_000, 1);
+                var units = documents.Terms.Select(t => (IReadOnlyList<string>)t).ToList();
+                double Npmi(IEnumerable<IReadOnlyList<string>> topics) => topics.Average(t => Analysis.Topics.Coherence.Npmi(t, units));
+                clock.Restart();
+                var full = Analysis.Topics.TopicModel.Fit(documents, new Analysis.Topics.TopicOptions { Topics = 20 });
+                var fullSeconds = clock.Elapsed.TotalSeconds;
+                var converged = Analysis.Topics.TopicModel.ConvergedIteration(full.TrainingLog, 0.01) ?? 300;
+                clock.Restart();
+                var fast = Analysis.Topics.TopicModel.Fit(documents, new Analysis.Topics.TopicOptions { Topics = 20, Iterations = converged });
+                var fastSeconds = clock.Elapsed.TotalSeconds;
+                var ours = $"LDA K = 20 on {documents.Units.Length:#,0} units ({documents.Vocabulary.Length:#,0} terms), mean NPMI of the top 10 by one scorer: " +
+                           $"ML.NET 300 iterations {fullSeconds:0.0} s, NPMI {Npmi(Enumerable.Range(0, 20).Select(k => full.TopByProbability(k))):0.000}; " +
+                           $"ML.NET {converged} iterations (converged) {fastSeconds:0.0} s, NPMI {Npmi(Enumerable.Range(0, 20).Select(k => fast.TopByProbability(k))):0.000}";
+                var input = Path.GetTempFileName();
+                var output = Path.GetTempFileName();
+                try
+                {
+                    File.WriteAllLines(input, units.Select(u => string.Join(' ', u)));
+                    var gensim = Python(Peer("lda_gensim.py"), input, "20", output);
+                    if (gensim is not null)
+                    {
+                        var seconds = double.Parse(gensim, CultureInfo.InvariantCulture);
+                        var topics = File.ReadAllLines(output).Select(l => (IReadOnlyList<string>)l.Split(' ')).ToList();
+                        ours += $"; gensim LdaModel {seconds:0.0} s, NPMI {Npmi(topics):0.000}; ours (converged)/gensim time {fastSeconds / seconds:0.00} (target <= 0.5)";
+                    }
+                }
+                finally
+                {
+                    File.Delete(input);
+                    File.Delete(output);
+                }
+                Console.WriteLine(ours + $"; peak working set {Peak()} MB");
+                break;
+            }
+            case "real-sweep":
+            {
+                var documents = Analysis.Topics.TopicDocuments.FromCorpus(corpus);
+                clock.Restart();
+                var sweep = Analysis.Topics.TopicSweep.Run(documents);
+                Console.WriteLine($"topic sweep on {corpus.Documents.Length:#,0} documents ({documents.Units.Length:#,0} units, {(sweep.Sampled ? $"a sample of {sweep.FittedUnits:#,0}" : "all")} fitted): " +
+                                  $"{sweep.Fits} fits of {sweep.Iterations} iterations on {Environment.ProcessorCount} cores in {clock.Elapsed.TotalSeconds:0.0} s (target <= 60 s); peak working set {Peak()} MB");
+                break;
+            }
+            case "real-notebooks":
+            {
+                // Every notebook of the repository on this corpus, as a user would run them after `corpus add`.
+                var dir = Directory.CreateTempSubdirectory("bench-notebooks").FullName;
+                try
+                {
+                    Directory.CreateDirectory(Path.Combine(dir, "notebooks"));
+                    Directory.CreateSymbolicLink(Path.Combine(dir, "data"), Path.GetFullPath(folder));
+                    var runner = new NotebookRunner(TimeSpan.FromMinutes(20));
+                    var lines = new List<string>();
+                    clock.Restart();
+                    foreach (var source in Directory.GetFiles(Path.Combine(ProjectPaths.Root, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal))
+                    {
+                        var path = Path.Combine(dir, "notebooks", Path.GetFileName(source));
+                        File.Copy(source, path);
+                        var notebook = NotebookFile.Load(path);
+                        var result = runner.RunAsync(notebook).GetAwaiter().GetResult();
+                        notebook.Save();
+                        lines.Add($"{notebook.Name} {result.Duration.TotalSeconds:0} s, {new FileInfo(path).Length / 1e6:0.00} MB{(result.Succeeded ? "" : $", FAILED at cell {result.FailedCell + 1}: {result.Error!.Value}")}");
+                    }
+                    Console.WriteLine($"all notebooks on {corpus.Documents.Length:#,0} documents: {clock.Elapsed.TotalSeconds:0} s (target <= 300 s); peak working set {Peak()} MB (target <= 2,000); {string.Join("; ", lines)}");
+                }
+                finally
+                {
+                    Directory.Delete(dir, true);
+                }
+                break;
+            }
         }
     }
 }

@@ -8,7 +8,7 @@ namespace Analysis;
 public static class TermCharts
 {
     /// <summary>Small multiples: the <paramref name="n"/> most frequent terms of each group, per 10,000 counted tokens.</summary>
-    public static GenericChart TopTerms(TermCounts counts, int n = 10)
+    public static GenericChart TopTerms(TermCounts counts, int n = 10, string groupName = "document")
     {
         var groups = counts.Groups.ToList();
         double Rate(string g, TermCount r) => Math.Round(10_000.0 * r.N / counts.Totals[g], 1);
@@ -30,7 +30,7 @@ public static class TermCharts
         // One scale for every panel, so that bar lengths compare across documents.
         var max = groups.Max(g => counts.Top(g, n).Select(r => Rate(g, r)).DefaultIfEmpty(0).Max()) * 1.2;
         return Chart.Grid(charts, rows, columns, SubPlotTitles: groups.ToArray(), XGap: 0.35, YGap: 0.3)
-            .Style($"Most frequent terms per document (bar labels: counts)", height: 330 * rows, configure: layout =>
+            .Style($"Most frequent terms per {groupName} (bar labels: counts)", height: 330 * rows, configure: layout =>
             {
                 for (var i = 1; i <= groups.Count; i++)
                     layout.SetProperty(i == 1 ? "xaxis" : $"xaxis{i}", new Dictionary<string, object> { ["range"] = new[] { 0, max }, ["title"] = new Dictionary<string, object> { ["text"] = "per 10,000 counted tokens" } });
@@ -38,7 +38,7 @@ public static class TermCharts
     }
 
     /// <summary>Documents × top terms, coloured by frequency per 10,000 counted tokens.</summary>
-    public static GenericChart Heatmap(TermCounts counts, int perGroup = 6)
+    public static GenericChart Heatmap(TermCounts counts, int perGroup = 6, string groupName = "document")
     {
         var terms = counts.Groups.SelectMany(g => counts.Top(g, perGroup).Select(r => r.Term)).Distinct().ToList();
         var groups = counts.Groups.ToList();
@@ -49,13 +49,13 @@ public static class TermCharts
                 Y: terms.Select(counts.Surface).ToArray(),
                 ColorScale: StyleParam.Colorscale.Viridis,
                 ReverseYAxis: true)
-            .Style("Top terms across documents (per 10,000 counted tokens)", xTitle: "document", height: 100 + 22 * terms.Count, configure: layout =>
+            .Style($"Top terms across {groupName}s (per 10,000 counted tokens)", xTitle: groupName, height: 100 + 22 * terms.Count, configure: layout =>
                 // Style's axes replace the chart's: the first term stays on top, every term labelled.
                 layout.SetProperty("yaxis", new Dictionary<string, object> { ["autorange"] = "reversed", ["dtick"] = 1, ["title"] = new Dictionary<string, object> { ["text"] = "term" } }));
     }
 
-    /// <summary>Mentions of each term family per document, per 10,000 words.</summary>
-    public static GenericChart Mentions(IReadOnlyList<MentionRow> rows)
+    /// <summary>Mentions of each term family per document (or group), per 10,000 words.</summary>
+    public static GenericChart Mentions(IReadOnlyList<MentionRow> rows, string groupName = "document")
     {
         var families = rows.Select(r => r.Family).Distinct().ToList();
         var bars = families.Select(f =>
@@ -78,7 +78,7 @@ public static class TermCharts
             }
             return chart;
         });
-        return Chart.Combine(bars).Style("How often each text speaks of AI, work and jobs (bar labels: mentions)", xTitle: "document", yTitle: "mentions per 10,000 words", height: 420,
+        return Chart.Combine(bars).Style($"Mentions of each family of words per 10,000 words (bar labels: mentions)", xTitle: groupName, yTitle: "mentions per 10,000 words", height: 420,
             barMode: "group");
     }
 }

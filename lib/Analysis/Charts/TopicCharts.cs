@@ -55,17 +55,18 @@ public static class TopicCharts
                 });
     }
 
-    /// <summary>Stacked bars: each document's mix of topics.</summary>
-    public static GenericChart DocumentShares(TopicModel model)
+    /// <summary>Stacked bars: each document's (or group's) mix of topics.</summary>
+    public static GenericChart DocumentShares(TopicModel model, Grouping? grouping = null)
     {
-        var shares = TopicTables.DocumentShares(model);
+        var shares = TopicTables.DocumentShares(model, grouping);
+        var name = grouping?.Name ?? "document";
         var bars = Enumerable.Range(0, model.K).Select(k => Chart.Bar<double, string, string>(
             values: shares.Select(s => Math.Round(s.Shares[k], 3)).ToArray(),
             Keys: shares.Select(s => s.Document).ToArray(),
             Name: model.Label(k),
             MarkerColor: Color.fromString(ChartStyle.Colour(k))));
-        return Chart.Combine(bars).Style("Topic share per document (θ weighted by unit length)", xTitle: "share of the document's terms", yTitle: "document", height: 380,
-            barMode: "stack");
+        return Chart.Combine(bars).Style($"Topic share per {name} (θ weighted by unit length)", xTitle: $"share of the {name}'s terms", yTitle: name,
+            height: Math.Max(380, 120 + 24 * shares.Count), barMode: "stack");
     }
 
     /// <summary>Intertopic distance map: classical MDS of Jensen–Shannon distances; bubble area ∝ prevalence.</summary>

@@ -112,16 +112,17 @@ public static class Measures
     /// Tokens, types and type/token ratio per document, over all word tokens of the running text (stop words
     /// included, numbers and URLs not), lower-cased. TTR falls with text length, so compare like with like.
     /// </summary>
-    public static IReadOnlyList<VocabularyRow> Vocabulary(Corpus corpus, bool includeComments = false)
+    public static IReadOnlyList<VocabularyRow> Vocabulary(Corpus corpus, bool includeComments = false, Grouping? grouping = null)
     {
+        grouping ??= Grouping.ByDocument(corpus);
         var table = TokenTable.Of(corpus);
-        var byDocument = table.Rows.Where(r => r.Kind == TokenKind.Word && r.QuotedFrom is null && (includeComments || r.Unit is not Comment))
-            .GroupBy(r => r.Unit.DocumentId).ToDictionary(g => g.Key, g => g.Select(r => r.Norm).ToList(), StringComparer.Ordinal);
-        return [.. corpus.Documents.Select(d =>
+        var byGroup = table.Rows.Where(r => r.Kind == TokenKind.Word && r.QuotedFrom is null && (includeComments || r.Unit is not Comment))
+            .GroupBy(r => grouping.Of(r.Unit.DocumentId)).ToDictionary(g => g.Key, g => g.Select(r => r.Norm).ToList(), StringComparer.Ordinal);
+        return [.. grouping.Groups.Select(group =>
         {
-            var words = byDocument.GetValueOrDefault(d.Id) ?? [];
+            var words = byGroup.GetValueOrDefault(group) ?? [];
             var types = words.Distinct(StringComparer.Ordinal).Count();
-            return new VocabularyRow(d.Id, words.Count, types, words.Count == 0 ? 0 : Math.Round((double)types / words.Count, 3));
+            return new VocabularyRow(group, words.Count, types, words.Count == 0 ? 0 : Math.Round((double)types / words.Count, 3));
         })];
     }
 

@@ -39,18 +39,19 @@ public static class Mentions
     /// <summary>
     /// Mentions per document and family, over the counted tokens of the token table (stop words included: a family may
     /// name one; quoted words left out). Words = the document's counted word tokens; Forms = the six most frequent
-    /// written forms.
+    /// written forms. With a <paramref name="grouping"/>, one row per group instead of per document.
     /// </summary>
-    public static IReadOnlyList<MentionRow> Count(Corpus corpus, IReadOnlyList<TermFamily> families, bool includeComments = true)
+    public static IReadOnlyList<MentionRow> Count(Corpus corpus, IReadOnlyList<TermFamily> families, bool includeComments = true, Grouping? grouping = null)
     {
+        grouping ??= Grouping.ByDocument(corpus);
         var table = TokenTable.Of(corpus);
         var pipeline = new TermPipeline(table.Options);
         var rows = new List<MentionRow>();
         var unitsOf = Enumerable.Range(0, table.Units.Length).Where(u => includeComments || table.Units[u] is not Comment)
-            .GroupBy(u => table.Units[u].DocumentId).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        foreach (var doc in corpus.Documents)
+            .GroupBy(u => grouping.Of(table.Units[u].DocumentId)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        foreach (var group in grouping.Groups)
         {
-            var units = unitsOf.GetValueOrDefault(doc.Id) ?? [];
+            var units = unitsOf.GetValueOrDefault(group) ?? [];
             var words = units.Sum(table.Words);
             foreach (var family in families)
             {
@@ -76,7 +77,7 @@ public static class Mentions
                     }
                 }
                 var n = forms.Values.Sum();
-                rows.Add(new MentionRow(doc.Id, family.Name, n, words, words == 0 ? 0 : Math.Round(10_000.0 * n / words, 1),
+                rows.Add(new MentionRow(group, family.Name, n, words, words == 0 ? 0 : Math.Round(10_000.0 * n / words, 1),
                     string.Join(", ", forms.OrderByDescending(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal).Take(6).Select(f => $"{f.Key} {f.Value}"))));
             }
         }

@@ -5,8 +5,7 @@ namespace Analysis.Text;
 /// <summary>The term measures as Deedle frames, ready to display.</summary>
 public static class TermTables
 {
-    public static Frame<int, string> Vocabulary(Corpus corpus) =>
-        Frame.FromRecords(Measures.Vocabulary(corpus));
+    public static Frame<int, string> Vocabulary(IReadOnlyList<VocabularyRow> rows) => Frame.FromRecords(rows);
 
     /// <summary>The <paramref name="n"/> terms of highest tf-idf per document: rows = rank, columns = documents.</summary>
     public static Frame<int, string> TopTfIdf(TermCounts counts, int n = 8)

@@ -21,9 +21,12 @@ public static class TopicTables
         Frame.FromRecords(Enumerable.Range(0, model.K).SelectMany(k => model.Typical(k, n).Select(t =>
             new TypicalRow($"T{k + 1}", t.Unit.Id, Math.Round(t.Share, 2), t.Unit.Text.Length <= 160 ? t.Unit.Text : t.Unit.Text[..159] + "…"))));
 
-    /// <summary>Topic shares per document: θ averaged over the document's units, weighted by their term counts.</summary>
-    public static IReadOnlyList<(string Document, double[] Shares)> DocumentShares(TopicModel model) =>
-        [.. model.Documents.Units.Select((u, i) => (u.DocumentId, i)).GroupBy(x => x.DocumentId).Select(g =>
+    /// <summary>
+    /// Topic shares per document (or per group of a <paramref name="grouping"/>): θ averaged over the units, weighted by
+    /// their term counts.
+    /// </summary>
+    public static IReadOnlyList<(string Document, double[] Shares)> DocumentShares(TopicModel model, Grouping? grouping = null) =>
+        [.. model.Documents.Units.Select((u, i) => (Group: grouping?.Of(u.DocumentId) ?? u.DocumentId, i)).GroupBy(x => x.Group).Select(g =>
         {
             var shares = new double[model.K];
             double total = 0;

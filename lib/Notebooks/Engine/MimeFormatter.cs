@@ -103,6 +103,12 @@ public static class MimeFormatter
     public const int CollapseAfter = 25;
 
     /// <summary>
+    /// Rows a saved table keeps: a corpus of thousands of documents must not make a notebook of megabytes. Past it the
+    /// table says how many rows it leaves out; the cell's value still holds them all.
+    /// </summary>
+    public const int MaxRows = 500;
+
+    /// <summary>
     /// A Deedle frame as an HTML table with every row (long tables collapsible, so nothing a reading calls "every" is
     /// cut), no type row, the row keys only when they mean something (not 0 … n−1), and each numeric column with digit
     /// grouping and one number of decimals.
@@ -123,10 +129,12 @@ public static class MimeFormatter
         var ranks = rowLevels == 1 && body.Select((r, i) => r[0] == (i + 1).ToString(CultureInfo.InvariantCulture)).All(x => x);
         for (var c = 0; !ordinalKeys && c < rowLevels && c < header.Length; c++)
             if (string.IsNullOrWhiteSpace(header[c])) header[c] = ranks ? "rank" : "key";
+        var left = Math.Max(0, cells.Count - MaxRows);
+        if (left > 0) cells = cells.Take(MaxRows).ToList();
         var formatted = FormatColumns(cells, header.Length);
         var html = new StringBuilder();
         var caption = $"{rows.ToString("#,0", CultureInfo.InvariantCulture)} {(rows == 1 ? "row" : "rows")} × {columns.ToString(CultureInfo.InvariantCulture)} {(columns == 1 ? "column" : "columns")}";
-        if (rows > CollapseAfter) html.Append("<details><summary>").Append(caption).Append(": show every row</summary>");
+        if (rows > CollapseAfter) html.Append("<details><summary>").Append(caption).Append(left > 0 ? $": show the first {MaxRows.ToString("#,0", CultureInfo.InvariantCulture)}" : ": show every row").Append("</summary>");
         html.Append("<table class=\"deedle-frame\">");
         if (rows <= CollapseAfter) html.Append("<caption>").Append(caption).Append("</caption>");
         html.Append("<thead><tr class=\"keys\">");
@@ -145,6 +153,9 @@ public static class MimeFormatter
             html.Append("</tr>");
         }
         html.Append("</tbody></table>");
+        if (left > 0)
+            html.Append("<p>The first ").Append(MaxRows.ToString("#,0", CultureInfo.InvariantCulture)).Append(" of ").Append(rows.ToString("#,0", CultureInfo.InvariantCulture))
+                .Append(" rows; ").Append(left.ToString("#,0", CultureInfo.InvariantCulture)).Append(" more are not saved in the notebook (the cell's value holds them all).</p>");
         if (rows > CollapseAfter) html.Append("</details>");
         return new MimeBundle()
             .Add(PlainText, ((Deedle.Internal.IFsiFormattable)value).Format())

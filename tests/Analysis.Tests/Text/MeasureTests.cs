@@ -219,3 +219,26 @@ public class TermGroupingTests
         Assert.Equal(TermCounts.ByDocument(TestCorpus.Shipped).Totals["tkp"], counts.Totals["article"]);
     }
 }
+
+public class GroupingTests
+{
+    [Fact]
+    public void FewDocuments_StayApart_ManyAreGroupedByTheFirstFieldThatGivesAFewGroups()
+    {
+        var corpus = TestCorpus.Shipped;
+        var byDocument = Grouping.Choose(corpus);
+        Assert.Equal("document", byDocument.Name);
+        Assert.Equal(corpus.Documents.Length, byDocument.Count);
+        // Five outlets are more than 4 groups; the manifest's three genres are not.
+        var byGenre = Grouping.Choose(corpus, maxGroups: 4);
+        Assert.Equal("genre", byGenre.Name);
+        Assert.Equal(["commentary", "essay", "news report"], byGenre.Groups);
+        Assert.Equal("news report", byGenre.Of("tkp"));
+        // Counts by group sum the documents' counts.
+        var tokens = TokenTable.Of(corpus);
+        var grouped = TermCounts.Count(tokens, byGenre.GroupOf);
+        var perDocument = TermCounts.ByDocument(corpus, includeComments: true);
+        Assert.Equal(perDocument.Count("tkp", "Amazon") + perDocument.Count("kettner", "Amazon"), grouped.Count("news report", "Amazon"));
+        Assert.Throws<ArgumentException>(() => Grouping.ByField(corpus, "colour"));
+    }
+}
