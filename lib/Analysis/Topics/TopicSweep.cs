@@ -17,7 +17,7 @@ public sealed record SweepOptions
 {
     public ImmutableArray<int> Ks { get; init; } = [2, 3, 4, 5, 6, 7, 8, 9, 10];
     public ImmutableArray<int> Orders { get; init; } = [1, 2, 3];
-    public int SampleUnits { get; init; } = 3_000;
+    public int SampleUnits { get; init; } = 2_000;
     public int SampleSeed { get; init; } = 1;
     public double Tolerance { get; init; } = 0.01;
     public int? Parallelism { get; init; }
