@@ -251,18 +251,34 @@ internal sealed class UnitScan
 
     public static UnitScan Of(ITextUnit unit)
     {
-        var tokens = Tokenizer.Tokenize(unit.Text);
-        var scan = new UnitScan
+        var sink = new Sink(unit.Text.Length / 6 + 4);
+        Tokenizer.Scan(unit.Text, ref sink);
+        return sink.Result();
+    }
+
+    /// <summary>Collects the scan's tokens straight into integer arrays: no list of token records per unit.</summary>
+    private struct Sink(int capacity) : Tokenizer.ITokenSink
+    {
+        private int[] _forms = new int[capacity], _starts = new int[capacity], _lengths = new int[capacity], _sentences = new int[capacity];
+        private byte[] _kinds = new byte[capacity];
+        private Dictionary<int, (string, string)>? _overflow;
+        private int _count;
+
+        public void Add(in Token token)
         {
-            Forms = new int[tokens.Count], Kinds = new byte[tokens.Count], Starts = new int[tokens.Count], Lengths = new int[tokens.Count], Sentences = new int[tokens.Count],
-            Overflow = tokens.Any(t => t.Form < 0) ? [] : null,
-        };
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            var t = tokens[i];
-            (scan.Forms[i], scan.Kinds[i], scan.Starts[i], scan.Lengths[i], scan.Sentences[i]) = (t.Form, (byte)t.Kind, t.Start, t.Length, t.Sentence);
-            if (t.Form < 0) scan.Overflow![i] = (t.Surface, t.Norm);
+            if (_count == _forms.Length)
+            {
+                var size = _count * 2;
+                Array.Resize(ref _forms, size); Array.Resize(ref _starts, size); Array.Resize(ref _lengths, size); Array.Resize(ref _sentences, size); Array.Resize(ref _kinds, size);
+            }
+            (_forms[_count], _kinds[_count], _starts[_count], _lengths[_count], _sentences[_count]) = (token.Form, (byte)token.Kind, token.Start, token.Length, token.Sentence);
+            if (token.Form < 0) (_overflow ??= [])[_count] = (token.Surface, token.Norm);
+            _count++;
         }
-        return scan;
+
+        public readonly UnitScan Result() => new()
+        {
+            Forms = _forms[.._count], Kinds = _kinds[.._count], Starts = _starts[.._count], Lengths = _lengths[.._count], Sentences = _sentences[.._count], Overflow = _overflow,
+        };
     }
 }
