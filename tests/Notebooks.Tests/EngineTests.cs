@@ -228,3 +228,29 @@ public class EngineTests
         Assert.All(outputs, o => Assert.Equal("display_data", o["output_type"]!.GetValue<string>()));
     }
 }
+
+public class WorkProgressTests
+{
+    private sealed class Collect : IProgress<CellProgress>
+    {
+        public List<CellProgress> Seen { get; } = [];
+        public void Report(CellProgress value) { lock (Seen) Seen.Add(value); }
+    }
+
+    [Fact]
+    public async Task LongWorkInACell_ReportsToTheRunnersDisplay_AndNothingOfItIsSaved()
+    {
+        using var t = new TestNotebook();
+        var path = t.WriteCode("work.ipynb", "Analysis.WorkProgress.Report(\"fit 1 of 2\");\nAnalysis.WorkProgress.Report(\"fit 2 of 2\");\n\"done\"");
+        var progress = new Collect();
+        var result = await new NotebookRunner().RunAsync(Nbformat.NotebookFile.Load(path), progress);
+        Assert.True(result.Succeeded);
+        Assert.Equal(["fit 1 of 2", "fit 2 of 2"], progress.Seen.Where(p => p.Work is not null).Select(p => p.Work!));
+        Assert.All(progress.Seen, p => Assert.Equal(("work.ipynb", 1, 1), (p.Notebook, p.CodeCell, p.CodeCells)));
+        var outputs = result.Notebook.CodeCells.Single().Outputs.ToJsonString();
+        Assert.Contains("done", outputs);
+        Assert.DoesNotContain("fit", outputs);
+        // Outside a run nobody listens, and reporting is harmless.
+        Analysis.WorkProgress.Report("nobody listens");
+    }
+}

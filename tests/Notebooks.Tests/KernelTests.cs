@@ -463,6 +463,20 @@ public class KernelTests
     }
 
     [Fact]
+    public void LongWorkProgress_IsOneDisplayUpdatedInPlace_AndEmptiedWhenTheCellEnds()
+    {
+        using var k = new KernelHarness();
+        var (reply, io) = k.Execute("Analysis.WorkProgress.Report(\"fit 1 of 2\");\nAnalysis.WorkProgress.Report(\"fit 2 of 2\");\n1 + 1");
+        Assert.Equal("ok", reply.Content["status"]!.GetValue<string>());
+        var shown = Assert.Single(io, m => m.Type == "display_data");
+        Assert.Equal("fit 1 of 2", shown.Content["data"]!["text/plain"]!.GetValue<string>());
+        var id = shown.Content["transient"]!["display_id"]!.GetValue<string>();
+        var updates = io.Where(m => m.Type == "update_display_data").Select(m => (Id: m.Content["transient"]!["display_id"]!.GetValue<string>(), Text: m.Content["data"]!["text/plain"]!.GetValue<string>())).ToList();
+        Assert.Equal([(id, "fit 2 of 2"), (id, "")], updates); // the last update empties it: nothing of it is left to save
+        Assert.Contains(io, m => m.Type == "execute_result");
+    }
+
+    [Fact]
     public void ReadLine_AsksTheClientForInput_WhenItAllowsStdin()
     {
         using var k = new KernelHarness();
