@@ -286,8 +286,16 @@ public sealed class KernelServer : IDisposable
             }
             Flush();
             if (silent) return;
+            Send(output);
+        };
+
+        void Send(CellOutput output)
+        {
             switch (output)
             {
+                case StreamOutput s:
+                    Publish(message, "stream", new JsonObject { ["name"] = s.Name, ["text"] = s.Text });
+                    break;
                 case DisplayOutput d:
                     var transient = d.DisplayId is null ? new JsonObject() : new JsonObject { ["display_id"] = d.DisplayId };
                     Publish(message, d.IsUpdate ? "update_display_data" : "display_data", new JsonObject { ["data"] = d.Data.ToWire(), ["metadata"] = new JsonObject(), ["transient"] = transient });
@@ -299,7 +307,7 @@ public sealed class KernelServer : IDisposable
                     Publish(message, "error", ErrorContent(x));
                     break;
             }
-        };
+        }
 
         // The cell id is optional metadata: one of another type is ignored, not an error.
         var cellId = message.Metadata["cellId"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? message.Metadata["cellId"]!.GetValue<string>() : $"k{count}";
@@ -309,8 +317,9 @@ public sealed class KernelServer : IDisposable
         var allowStdin = Bool(message.Content, "allow_stdin", false);
         var previousInput = ConsoleCapture.Input.Value;
         ConsoleCapture.Input.Value = allowStdin ? prompt => AskForInput(message, prompt) : null;
-        // Long work's progress (Analysis.WorkProgress: "topic sweep: fit 3 of 27 …") is one display, updated in place
-        // and emptied when the cell ends: seen while it runs, nothing of it left to save.
+        // Long work's progress (Analysis.WorkProgress: "topic sweep: fit 3 of 27 …") is one display, updated in place.
+        // When the cell ends, the front end clears the cell and is sent its outputs again, without the progress: seen
+        // while it runs, nothing of it left to save.
         var progressId = $"{cellId}-progress";
         var progressShown = 0;
         void ShowProgress(string text)
@@ -332,9 +341,13 @@ public sealed class KernelServer : IDisposable
         {
             _running = false;
             ConsoleCapture.Input.Value = previousInput;
-            if (Volatile.Read(ref progressShown) == 1) ShowProgress("");
         }
         Flush();
+        if (Volatile.Read(ref progressShown) == 1 && !silent)
+        {
+            Publish(message, "clear_output", new JsonObject { ["wait"] = false });
+            foreach (var output in collector.Outputs) Send(output);
+        }
         if (_interrupt.IsCancellationRequested) _interrupt = new CancellationTokenSource();
         var reply = run.Succeeded
             ? new JsonObject { ["status"] = "ok", ["execution_count"] = count, ["user_expressions"] = new JsonObject(), ["payload"] = new JsonArray() }
