@@ -57,6 +57,12 @@ public sealed class GermanLemmatizer(GermanLexicon lexicon)
     /// <summary>As <see cref="Lookup"/>, without the cache: for callers that ask once per distinct form (the token table).</summary>
     internal (string Key, KeySource Source) LookupOnce(string word) => _cache.TryGetValue(word, out var hit) ? hit : Compute(word);
 
+    /// <summary>
+    /// The key of a capitalised word inside a sentence, which German writes so only as a noun (or a name): no verb or
+    /// adjective reading ("Löhne" is wages, not a form of löhnen).
+    /// </summary>
+    public (string Key, KeySource Source) LookupNoun(string word) => Compute(word, noun: true);
+
     /// <param name="word">The word as written.</param>
     /// <param name="noun">The word is known to be a noun (a capitalised head after a hyphen): no verb or adjective reading.</param>
     private (string Key, KeySource Source) Compute(string word, bool noun = false)
@@ -93,7 +99,7 @@ public sealed class GermanLemmatizer(GermanLexicon lexicon)
                 var candidate = head[..(written.Length - i)];
                 written.AsSpan(i).CopyTo(candidate);
                 candidate[0] = char.ToUpperInvariant(candidate[0]);
-                if (lexicon.Noun(candidate) is { } headLemma)
+                if (lexicon.Noun(candidate) is { } headLemma && IsModifier(norm[..i]))
                     return (Compound(norm[..i], headLemma), KeySource.CompoundHead);
             }
         }
@@ -121,6 +127,31 @@ public sealed class GermanLemmatizer(GermanLexicon lexicon)
     private static bool AdjectiveEnding(string rest) => rest is "e" or "en" or "em" or "er" or "es";
 
     private static readonly string[] NounEndings = ["es", "s", "e", "n"];
+
+    private static readonly string[] LinkingElements = ["", "s", "es", "n", "en", "er", "e"];
+
+    /// <summary>
+    /// Whether a compound's first part is a word: a noun, adjective or verb stem of the lexicon, with or without a
+    /// linking element ("Arbeits-", "Lebens-", "Liefer-"). Keeps sentence-initial function words ("Stattdessen") from
+    /// being read as compounds of a short noun ("Essen").
+    /// </summary>
+    private bool IsModifier(string modifier, int depth = 2)
+    {
+        foreach (var link in LinkingElements)
+        {
+            if (!modifier.EndsWith(link, StringComparison.Ordinal) || modifier.Length - link.Length < MinModifierLength) continue;
+            var stem = modifier[..^link.Length];
+            if (lexicon.Noun(char.ToUpperInvariant(stem[0]) + stem[1..]) is not null || lexicon.VerbOrAdjective(stem) is not null ||
+                lexicon.VerbOrAdjective(stem + "en") is { Class: WordClass.Verb } || lexicon.VerbOrAdjective(stem + "n") is { Class: WordClass.Verb })
+                return true;
+            // A modifier that is itself a compound: "Büroarbeits-" = "Büro" + "Arbeit" + s.
+            if (depth > 0)
+                for (var k = MinModifierLength; k + MinHeadLength <= stem.Length; k++)
+                    if (lexicon.Noun(char.ToUpperInvariant(stem[k]) + stem[(k + 1)..]) is not null && IsModifier(stem[..k], depth - 1))
+                        return true;
+        }
+        return false;
+    }
 
     /// <summary>Irregular comparison, as every grammar lists it.</summary>
     private static readonly (string Stem, string Positive)[] Irregular = [("höher", "hoch"), ("höchst", "hoch"), ("besser", "gut"), ("best", "gut"), ("näher", "nah"), ("nächst", "nah")];

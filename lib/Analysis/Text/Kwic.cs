@@ -16,7 +16,10 @@ public static class Kwic
     {
         ArgumentOutOfRangeException.ThrowIfNegative(window);
         var norm = Tokenizer.Normalize(term.Trim());
-        var key = exact ? norm : new TermPipeline(tokens.Options).Key(term.Trim());
+        var pipeline = new TermPipeline(tokens.Options);
+        var key = exact ? norm : pipeline.Key(term.Trim());
+        // A capitalised term inside a sentence is keyed as a noun: match that reading too.
+        var nounKey = exact ? norm : pipeline.Key(term.Trim(), opensSentence: false);
         var lines = new List<KwicLine>();
         for (var u = 0; u < tokens.Units.Length; u++)
         {
@@ -25,7 +28,7 @@ public static class Kwic
             for (var i = 0; i < rows.Count; i++)
             {
                 var t = rows[i];
-                var match = exact ? t.Norm == key : t.Kind == TokenKind.Word && t.Key == key;
+                var match = exact ? t.Norm == key : t.Kind == TokenKind.Word && (t.Key == key || t.Key == nounKey);
                 if (!match) continue;
                 var left = string.Join(' ', rows.Skip(Math.Max(0, i - window)).Take(Math.Min(window, i)).Select(x => x.Surface));
                 var right = string.Join(' ', rows.Skip(i + 1).Take(window).Select(x => x.Surface));

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Analysis.Text;
 
 /// <summary>
-/// A family of words counted together, defined on keys (lemmas, see <see cref="TermPipeline.Key"/>), compared without
+/// A family of words counted together, defined on keys (lemmas, see <see cref="TermPipeline.Key(string)"/>), compared without
 /// regard to case: a word counts when its key is one of <see cref="Lemmas"/>, or ends in one of <see cref="Heads"/>
 /// (a compound by its head: "Bürojob" ends in "job"), or begins with one of <see cref="Prefixes"/>, or, with
 /// <see cref="Parts"/>, has one of the lemmas as a part of a hyphenated compound ("KI-Modelle", "Polizei-KI");

@@ -33,6 +33,17 @@ public sealed class TermPipeline(TermOptions? options = null)
     /// </summary>
     public string Key(string word) => Lookup(word).Key;
 
+    /// <summary>
+    /// The key of a word as it stands in a sentence: a capitalised word that does not open the sentence is read as a
+    /// noun only (the token table keys every token so); at a sentence start, as <see cref="Key(string)"/>.
+    /// </summary>
+    public string Key(string word, bool opensSentence) => Options.Lemmatize && !opensSentence && word.Length > 0 && char.IsUpper(word[0])
+        ? _lemmatizer.LookupNoun(word).Key
+        : Key(word);
+
+    internal (string Key, KeySource Source) LookupNoun(string word) =>
+        Options.Lemmatize ? _lemmatizer.LookupNoun(word) : (Tokenizer.Normalize(word), KeySource.Unchanged);
+
     /// <summary>The key of a word as written and how it was found (lexicon, compound head, fallback).</summary>
     public (string Key, KeySource Source) Lookup(string word) =>
         Options.Lemmatize ? _lemmatizer.Lookup(word) : (Tokenizer.Normalize(word), KeySource.Unchanged);

@@ -172,9 +172,11 @@ public sealed class TokenTable
         var n = unitStart[^1];
         int[] type = new int[n], start = new int[n], length = new int[n], sentence = new int[n], quote = new int[n];
         // Types and keys are numbered in corpus order, one thread: the same numbers for any core count.
-        var byForm = new int[Tokenizer.FormCount]; // type + 1, 0 = not seen yet
-        var overflow = new Dictionary<(string, TokenKind), int>(); // forms past the registry's capacity
-        var types = new List<(string Surface, string Norm, TokenKind Kind)>();
+        // A type is a form in a position: a capitalised word inside a sentence is keyed as a noun, at a sentence start
+        // as any word ("Stellen Sie …"), so each form has two slots.
+        var byForm = new int[2 * Tokenizer.FormCount]; // type + 1, 0 = not seen yet
+        var overflow = new Dictionary<(string, TokenKind, bool), int>(); // forms past the registry's capacity
+        var types = new List<(string Surface, string Norm, TokenKind Kind, bool Noun)>();
         var quoteSources = new List<string>();
         var quoteIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var k = 0;
@@ -186,13 +188,16 @@ public sealed class TokenTable
             {
                 int id;
                 var form = scan.Forms[j];
+                var kind = (TokenKind)scan.Kinds[j];
+                var inside = j > 0 && scan.Sentences[j - 1] == scan.Sentences[j];
                 if (form >= 0)
                 {
-                    ref var slot = ref byForm[form];
+                    var (surface, norm) = Tokenizer.FormOf(form);
+                    var noun = inside && kind == TokenKind.Word && char.IsUpper(surface[0]);
+                    ref var slot = ref byForm[2 * form + (noun ? 1 : 0)];
                     if (slot == 0)
                     {
-                        var (surface, norm) = Tokenizer.FormOf(form);
-                        types.Add((surface, norm, (TokenKind)scan.Kinds[j]));
+                        types.Add((surface, norm, kind, noun));
                         slot = types.Count;
                     }
                     id = slot - 1;
@@ -200,10 +205,11 @@ public sealed class TokenTable
                 else
                 {
                     var (surface, norm) = scan.Overflow![j];
-                    if (!overflow.TryGetValue((surface, (TokenKind)scan.Kinds[j]), out id))
+                    var noun = inside && kind == TokenKind.Word && char.IsUpper(surface[0]);
+                    if (!overflow.TryGetValue((surface, kind, noun), out id))
                     {
-                        overflow[(surface, (TokenKind)scan.Kinds[j])] = id = types.Count;
-                        types.Add((surface, norm, (TokenKind)scan.Kinds[j]));
+                        overflow[(surface, kind, noun)] = id = types.Count;
+                        types.Add((surface, norm, kind, noun));
                     }
                 }
                 type[k] = id;
@@ -224,13 +230,14 @@ public sealed class TokenTable
         // Keys of the distinct forms, in parallel (the lemmatizer is thread-safe), then numbered in type order.
         var pipeline = new TermPipeline(options);
         var found = new (string Key, KeySource Source)[types.Count];
-        Parallel.For(0, types.Count, i => found[i] = types[i].Kind == TokenKind.Word ? pipeline.LookupOnce(types[i].Surface) : (types[i].Norm, KeySource.Unchanged));
+        Parallel.For(0, types.Count, i => found[i] = types[i].Kind != TokenKind.Word ? (types[i].Norm, KeySource.Unchanged)
+            : types[i].Noun ? pipeline.LookupNoun(types[i].Surface) : pipeline.LookupOnce(types[i].Surface));
         var keyIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var keys = new List<string>();
         var wordTypes = new WordType[types.Count];
         for (var i = 0; i < types.Count; i++)
         {
-            var (surface, norm, kind) = types[i];
+            var (surface, norm, kind, _) = types[i];
             if (!keyIndex.TryGetValue(found[i].Key, out var keyId)) { keyIndex[found[i].Key] = keyId = keys.Count; keys.Add(found[i].Key); }
             var stop = kind == TokenKind.Word && pipeline.IsStopWord(norm, found[i].Key, found[i].Source);
             wordTypes[i] = new WordType(surface, norm, kind, keyId, found[i].Source, stop, pipeline.Counts(kind, norm, stop));

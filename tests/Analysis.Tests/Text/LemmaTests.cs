@@ -2,7 +2,7 @@ using Analysis.Text;
 
 namespace Analysis.Tests;
 
-/// <summary>Keys through the public <see cref="TermPipeline.Key"/>, on words as written.</summary>
+/// <summary>Keys through the public <see cref="TermPipeline.Key(string)"/>, on words as written.</summary>
 public class LemmaTests
 {
     private static readonly TermPipeline Pipeline = new();
@@ -37,6 +37,7 @@ public class LemmaTests
     [InlineData("fordern", "fordert", "forderte", "forderten", "fordere")]
     [InlineData("Entwickler", "Entwickler:innen", "EntwicklerInnen", "Entwickler*innen")]
     [InlineData("Bürojob", "Bürojobs")]
+    [InlineData("Büroarbeitsplatz", "Büroarbeitsplätze")]
     [InlineData("KI-Rechenzentrum", "KI-Rechenzentren")]
     [InlineData("schnell", "schneller", "schnellste")]
     public void FormsOfOneWord_Join(params string[] forms) => Assert.Single(forms.Select(Pipeline.Key).Distinct());
@@ -58,6 +59,11 @@ public class LemmaTests
         Assert.Equal(("hoch", KeySource.Comparison), Pipeline.Lookup("höhere"));
         Assert.EndsWith("*", Pipeline.Key("mehrere"));
         Assert.Equal("macht", new TermPipeline(TermOptions.Default with { Lemmatize = false }).Key("Macht"));
+        // Inside a sentence a capitalised word is a noun: "Löhne" (wages), not a form of the verb löhnen.
+        Assert.Equal("löhnen", Pipeline.Key("Löhne"));
+        Assert.NotEqual("löhnen", Pipeline.Key("Löhne", opensSentence: false));
+        // A sentence-initial function word is not a compound of a short noun ("Stattd" + "Essen").
+        Assert.Equal(Pipeline.Key("stattdessen"), Pipeline.Key("Stattdessen").ToLowerInvariant());
     }
 
     [Fact]
