@@ -42,7 +42,7 @@ public sealed class NotebookRunner(TimeSpan cellTimeout, long maxCellOutput = Ou
     public async Task<NotebookRunResult> RunAsync(NotebookFile notebook, IProgress<CellProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        var session = new CSharpSession(new SessionOptions(notebook.Name, notebook.Directory, cellTimeout));
+        CSharpSession? session = new CSharpSession(new SessionOptions(notebook.Name, notebook.Directory, cellTimeout));
         var codeCells = notebook.CodeCells.ToList();
         var durations = new List<TimeSpan>();
         var executionCount = 0;
@@ -86,6 +86,11 @@ public sealed class NotebookRunner(TimeSpan cellTimeout, long maxCellOutput = Ou
         {
             Directory.SetCurrentDirectory(previousDirectory);
         }
+        // The session (and the corpus, tables and models its cells hold) is released here: collect it, large objects
+        // compacted, before the next notebook loads its own, so that peaks do not add up across notebooks.
+        session = null;
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         return new NotebookRunResult(notebook, codeCells.Count, durations.Count, clock.Elapsed, durations, failedCell, error)
         {
             Readings = error is null ? Readings.Check(notebook) : [],
