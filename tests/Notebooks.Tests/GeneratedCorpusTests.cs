@@ -44,24 +44,16 @@ public sealed class GeneratedCorpusTests : IDisposable
         File.WriteAllText(Path.Combine(_root, "data", "corpus.json"), JsonSerializer.Serialize(new { documents = manifest }));
         File.WriteAllText(Path.Combine(_root, "data", "figures.csv"), "id,document,quote,offset,value,unit,measure,period,entity,kind,note\n");
         File.WriteAllText(Path.Combine(_root, "data", "figures-ignored.csv"), "document,offset,text,reason\n");
-        Directory.CreateDirectory(Path.Combine(_root, "notebooks"));
-        foreach (var notebook in Directory.GetFiles(ProjectPaths.Notebooks, "*.ipynb"))
-            File.Copy(notebook, Path.Combine(_root, "notebooks", Path.GetFileName(notebook)));
+        NotebookCopies.CopyNotebooks(_root);
     }
 
     [Fact]
     public async Task TwoHundredDocuments_RunThroughEveryNotebook_GroupedAndSmall()
     {
         Generate(200);
-        var results = new Dictionary<string, NotebookRunResult>();
-        foreach (var path in Directory.GetFiles(Path.Combine(_root, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal))
-        {
-            var result = await new NotebookRunner(TimeSpan.FromMinutes(5)).RunAsync(NotebookFile.Load(path));
-            Assert.True(result.Succeeded, $"{Path.GetFileName(path)}, cell {result.FailedCell + 1}: {result.Error?.Name}: {result.Error?.Value}");
-            result.Notebook.Save();
+        var results = await NotebookCopies.RunAll(_root);
+        foreach (var path in Directory.GetFiles(Path.Combine(_root, "notebooks"), "*.ipynb"))
             Assert.True(new FileInfo(path).Length < 1_000_000, $"{Path.GetFileName(path)} is {new FileInfo(path).Length:#,0} bytes");
-            results[Path.GetFileName(path)] = result;
-        }
         var terms = Readings.Claims(results["01-term-frequencies.ipynb"].Notebook);
         Assert.Equal("200", terms["documents"]);
         Assert.Equal("outlet", terms["grouping"]); // 4 outlets: the first field with 2 to 12 groups

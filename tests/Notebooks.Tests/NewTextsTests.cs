@@ -22,25 +22,12 @@ public sealed class NewTextsTests : IDisposable
     private string Repository()
     {
         var data = Path.Combine(_root, "data");
-        Directory.CreateDirectory(Path.Combine(_root, "notebooks"));
-        foreach (var notebook in Directory.GetFiles(ProjectPaths.Notebooks, "*.ipynb"))
-            File.Copy(notebook, Path.Combine(_root, "notebooks", Path.GetFileName(notebook)));
+        NotebookCopies.CopyNotebooks(_root);
         Analysis.Testing.ShippedData.CopyTo(data);
         return data;
     }
 
-    private async Task<Dictionary<string, NotebookRunResult>> RunAll()
-    {
-        var results = new Dictionary<string, NotebookRunResult>();
-        foreach (var path in Directory.GetFiles(Path.Combine(_root, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal))
-        {
-            var result = await new NotebookRunner(TimeSpan.FromMinutes(5)).RunAsync(NotebookFile.Load(path));
-            Assert.True(result.Succeeded, $"{Path.GetFileName(path)}, cell {result.FailedCell + 1}: {result.Error?.Name}: {result.Error?.Value}");
-            result.Notebook.Save();
-            results[Path.GetFileName(path)] = result;
-        }
-        return results;
-    }
+    private Task<Dictionary<string, NotebookRunResult>> RunAll() => NotebookCopies.RunAll(_root);
 
     [Fact]
     public async Task FourNewArticles_RunThroughEveryNotebook_TheirNumbersAppear_AndStaleReadingsAreReported()

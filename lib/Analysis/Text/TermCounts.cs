@@ -130,6 +130,10 @@ public sealed class TermCounts
     public static TermCounts ArticleAndComments(Document document, TermOptions? options = null) =>
         Count(TokenTable.Of(document.Body.Cast<ITextUnit>().Concat(document.Comments), options), u => u is Comment ? "comments" : "article");
 
+    /// <summary>As <see cref="ArticleAndComments(Document, TermOptions?)"/>, read from the corpus's token table (no tokenising again).</summary>
+    public static TermCounts ArticleAndComments(Corpus corpus, string documentId, TermOptions? options = null) =>
+        Count(TokenTable.Of(corpus, options), u => u.DocumentId != documentId ? null : u is Comment ? "comments" : "article");
+
     /// <summary>The <paramref name="n"/> most frequent terms of a group (ties: term order).</summary>
     public IEnumerable<TermCount> Top(string group, int n) => Rows.Where(r => r.Group == group).Take(n);
 

@@ -222,6 +222,9 @@ public class TermGroupingTests
         var counts = TermCounts.ArticleAndComments(TestCorpus.Doc("tkp"));
         Assert.Equal(["article", "comments"], counts.Groups);
         Assert.Equal(TermCounts.ByDocument(TestCorpus.Shipped).Totals["tkp"], counts.Totals["article"]);
+        // Read from the corpus's token table: the same counts.
+        var fromCorpus = TermCounts.ArticleAndComments(TestCorpus.Shipped, "tkp");
+        Assert.Equal(counts.Rows.AsEnumerable(), fromCorpus.Rows.AsEnumerable());
     }
 }
 
