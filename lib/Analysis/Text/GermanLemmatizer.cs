@@ -40,7 +40,6 @@ public sealed class GermanLemmatizer(GermanLexicon lexicon)
         ["ere", "eren", "erem", "erer", "eres", "er", "este", "esten", "estem", "ester", "estes", "est", "ste", "sten", "stem", "ster", "stes", "st"];
 
     private readonly ConcurrentDictionary<string, (string Key, KeySource Source)> _cache = new(StringComparer.Ordinal);
-    private readonly ThreadLocal<Lucene.Net.Tartarus.Snowball.Ext.GermanStemmer> _snowball = new(() => new());
 
     public GermanLexicon Lexicon => lexicon;
 
@@ -104,10 +103,18 @@ public sealed class GermanLemmatizer(GermanLexicon lexicon)
             }
         }
         if (norm.Length < MinSnowballLength || !norm.Any(char.IsLetter)) return (norm, KeySource.Unchanged);
-        var stemmer = _snowball.Value!;
+return (Snowball(norm) + "*", KeySource.Snowball);
+    }
+
+    private static readonly ThreadLocal<Lucene.Net.Tartarus.Snowball.Ext.GermanStemmer> Stemmers = new(() => new());
+
+    /// <summary>Lucene.Net's Snowball German stem of a normalised word (the fallback, and what the key review compares with).</summary>
+    internal static string Snowball(string norm)
+    {
+        var stemmer = Stemmers.Value!;
         stemmer.SetCurrent(norm);
         stemmer.Stem();
-        return (stemmer.Current + "*", KeySource.Snowball);
+        return stemmer.Current;
     }
 
     /// <summary>

@@ -16,17 +16,9 @@ public sealed record KeyCoverage(string Source, int Tokens, double Share, string
 public static class KeyReview
 {
     private static readonly ConcurrentDictionary<string, string> Stems = new(StringComparer.Ordinal);
-    private static readonly ThreadLocal<Lucene.Net.Tartarus.Snowball.Ext.GermanStemmer> Snowball = new(() => new());
 
     /// <summary>Snowball's German stem of a normalised word (gender forms stem like their base).</summary>
-    public static string SnowballStem(string norm) => Stems.GetOrAdd(norm, n =>
-    {
-        var word = n.Split(':')[0];
-        var stemmer = Snowball.Value!;
-        stemmer.SetCurrent(word);
-        stemmer.Stem();
-        return stemmer.Current;
-    });
+    public static string SnowballStem(string norm) => Stems.GetOrAdd(norm, n => GermanLemmatizer.Snowball(n.Split(':')[0]));
 
     /// <summary>Every group of counted forms where the keys and Snowball disagree, by decision, then stem.</summary>
     public static IReadOnlyList<KeyDisagreement> Disagreements(TermCounts counts)

@@ -69,15 +69,13 @@ public sealed class TokenTable
     /// <summary>Number of distinct keys.</summary>
     public int KeyCount => _keys.Length;
 
-    public TokenRow this[int i]
+    public TokenRow this[int i] => Row(UnitIndexOf(i), i);
+
+    private TokenRow Row(int unit, int i)
     {
-        get
-        {
-            var unit = UnitIndexOf(i);
-            var t = _types[_type[i]];
-            return new TokenRow(Units[unit], i - _unitStart[unit], t.Surface, t.Norm, _keys[t.KeyId], t.Source, t.Kind, t.Stop, _sentence[i],
-                _start[i], _length[i], _quote[i] < 0 ? null : _quoteSources[_quote[i]], t.Counts && _quote[i] < 0);
-        }
+        var t = _types[_type[i]];
+        return new TokenRow(Units[unit], i - _unitStart[unit], t.Surface, t.Norm, _keys[t.KeyId], t.Source, t.Kind, t.Stop, _sentence[i],
+            _start[i], _length[i], _quote[i] < 0 ? null : _quoteSources[_quote[i]], t.Counts && _quote[i] < 0);
     }
 
     /// <summary>The tokens of one unit as the tokenizer gave them (for readers that scan tokens, like the number extractor).</summary>
@@ -97,14 +95,15 @@ public sealed class TokenTable
     {
         get
         {
-            for (var i = 0; i < Count; i++) yield return this[i];
+            for (var u = 0; u < Units.Length; u++)
+                for (var i = _unitStart[u]; i < _unitStart[u + 1]; i++) yield return Row(u, i);
         }
     }
 
     /// <summary>The rows of one unit (by its index in <see cref="Units"/>).</summary>
     public IEnumerable<TokenRow> RowsOf(int unit)
     {
-        for (var i = _unitStart[unit]; i < _unitStart[unit + 1]; i++) yield return this[i];
+        for (var i = _unitStart[unit]; i < _unitStart[unit + 1]; i++) yield return Row(unit, i);
     }
 
     /// <summary>Counted word tokens of a unit: the word count every table reports (quoted words left out).</summary>
@@ -129,25 +128,19 @@ public sealed class TokenTable
 
     // Fast access for the verbs of this library: no row objects in their loops.
     internal int UnitStart(int unit) => _unitStart[unit];
-    internal int UnitIndexOf(int token)
+    private int UnitIndexOf(int token)
     {
         var i = Array.BinarySearch(_unitStart, token);
         if (i < 0) return ~i - 1;
         while (i + 1 < _unitStart.Length && _unitStart[i + 1] == token) i++; // skip units without tokens
         return i;
     }
-    internal ref readonly WordType TypeOf(int token) => ref _types[_type[token]];
-    internal int KeyIdOf(int token) => _types[_type[token]].KeyId;
     internal int TypeIdOf(int token) => _type[token];
     internal int TypeCount => _types.Length;
     internal int KeyIdOfType(int type) => _types[type].KeyId;
     internal string SurfaceOfType(int type) => _types[type].Surface;
     internal string KeyOf(int keyId) => _keys[keyId];
     internal bool IsCounted(int token) => _types[_type[token]].Counts && _quote[token] < 0;
-    internal bool IsQuoted(int token) => _quote[token] >= 0;
-    internal int SentenceOf(int token) => _sentence[token];
-    internal int StartOf(int token) => _start[token];
-    internal int LengthOf(int token) => _length[token];
 
     private static readonly ConditionalWeakTable<Corpus, ConcurrentDictionary<TermOptions, TokenTable>> ByCorpus = [];
 

@@ -30,7 +30,6 @@ public readonly record struct Token(string Surface, string Norm, TokenKind Kind,
 /// </remarks>
 public static partial class Tokenizer
 {
-    private static readonly TextInfo German = CultureInfo.GetCultureInfo("de-DE").TextInfo;
 
     [GeneratedRegex(@"^(?<base>.*\p{Ll})(?<suffix>In|Innen)$")]
     private static partial Regex BinnenI();
