@@ -31,17 +31,24 @@ public sealed class GermanLexicon
     // Never changed after construction; Dictionary loads faster than FrozenDictionary at this size.
     private readonly Dictionary<string, int> _nouns;
     private readonly Dictionary<string, int> _others;
+    private readonly Dictionary<string, int> _adjectives;
+    private readonly Dictionary<string, int> _nominalised;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _nounsBySpan;
+    private readonly HashSet<string> _verbs;
     private readonly string[] _lemmas;
     private readonly WordClass[] _classes;
 
-    private GermanLexicon(Dictionary<string, int> nouns, Dictionary<string, int> others, string[] lemmas, WordClass[] classes)
+    private GermanLexicon(Dictionary<string, int> nouns, Dictionary<string, int> others, Dictionary<string, int> adjectives, Dictionary<string, int> nominalised,
+        string[] lemmas, WordClass[] classes)
     {
         _nouns = nouns;
         _nounsBySpan = nouns.GetAlternateLookup<ReadOnlySpan<char>>();
         _others = others;
+        _adjectives = adjectives;
+        _nominalised = nominalised;
         _lemmas = lemmas;
         _classes = classes;
+        _verbs = new HashSet<string>(Enumerable.Range(0, lemmas.Length).Where(i => classes[i] == WordClass.Verb).Select(i => lemmas[i]), StringComparer.Ordinal);
     }
 
     /// <summary>Number of distinct (form, word class) entries: noun forms plus verb and adjective forms.</summary>
@@ -62,6 +69,18 @@ public sealed class GermanLexicon
 
     /// <summary>A verb or adjective lemma for a lower-case form ("forderte" → "fordern", "lieber" → "lieb"), or null.</summary>
     public (string Lemma, WordClass Class)? VerbOrAdjective(string form) => _others.TryGetValue(form, out var i) ? (_lemmas[i], _classes[i]) : null;
+
+    /// <summary>The adjective lemma of a lower-case form, also where a verb reading wins in <see cref="VerbOrAdjective"/> ("reichen" → "reich").</summary>
+    public string? Adjective(string form) => _adjectives.TryGetValue(form, out var i) ? _lemmas[i] : null;
+
+    /// <summary>
+    /// The lemma of a nominalised adjective with this capitalised form ("Reichen" → "Reiche", "Rechten" → "Rechte"), where the
+    /// lexicon lists one: <see cref="Noun(string)"/> may give another noun for the same form (Reich, Recht).
+    /// </summary>
+    public string? NominalisedAdjective(string form) => _nominalised.TryGetValue(form, out var i) ? _lemmas[i] : null;
+
+    /// <summary>Whether <paramref name="lemma"/> is a verb's infinitive in the lexicon ("abbauen", "stattfinden").</summary>
+    public bool IsVerb(string lemma) => _verbs.Contains(lemma);
 
     /// <summary>
     /// Reads the lexicon from <paramref name="directory"/>: the compiled lookup written there on first use, or else the
@@ -85,7 +104,7 @@ public sealed class GermanLexicon
         return lexicon;
     }
 
-    private const string Magic = "german-lexicon/1";
+    private const string Magic = "german-lexicon/2";
 
     private void WriteCompiled(Stream stream, string stamp)
     {
@@ -94,7 +113,7 @@ public sealed class GermanLexicon
         w.Write(stamp);
         w.Write(_lemmas.Length);
         for (var i = 0; i < _lemmas.Length; i++) { w.Write(_lemmas[i]); w.Write((byte)_classes[i]); }
-        foreach (var map in new[] { _nouns, _others })
+        foreach (var map in new[] { _nouns, _others, _adjectives, _nominalised })
         {
             w.Write(map.Count);
             foreach (var (form, lemma) in map.OrderBy(p => p.Key, StringComparer.Ordinal)) { w.Write(form); w.Write(lemma); }
@@ -113,7 +132,9 @@ public sealed class GermanLexicon
             for (var i = 0; i < lemmas.Length; i++) { lemmas[i] = r.ReadString(); classes[i] = (WordClass)r.ReadByte(); }
             var nouns = ReadMap(r, lemmas.Length);
             var others = ReadMap(r, lemmas.Length);
-            return new GermanLexicon(nouns, others, lemmas, classes);
+            var adjectives = ReadMap(r, lemmas.Length);
+            var nominalised = ReadMap(r, lemmas.Length);
+            return new GermanLexicon(nouns, others, adjectives, nominalised, lemmas, classes);
         }
         catch (Exception e) when (e is IOException or EndOfStreamException or FormatException)
         {
@@ -192,6 +213,9 @@ public sealed class GermanLexicon
         private readonly Dictionary<(string, WordClass), int> _lemmaIndex = [];
         private readonly Dictionary<string, (int Lemma, int Rank)> _nouns = new(StringComparer.Ordinal);
         private readonly Dictionary<string, (int Lemma, int Rank)> _others = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (int Lemma, int Rank)> _adjectives = new(StringComparer.Ordinal);
+        private readonly List<(int Lemma, List<string> Forms)> _eNouns = [];
+        private readonly HashSet<string> _participles = new(StringComparer.Ordinal);
 
         private int Lemma(string lemma, WordClass c)
         {
@@ -218,14 +242,21 @@ public sealed class GermanLexicon
             var id = Lemma(lemma, WordClass.Noun);
             var infinitive = _lemmaIndex.ContainsKey((lemma.ToLowerInvariant(), WordClass.Verb));
             Add(_nouns, lemma, id, infinitive ? 2 : 0);
-            foreach (var form in Strings(entry)) Add(_nouns, form, id, infinitive ? 2 : 1);
+            var forms = Strings(entry).ToList();
+            foreach (var form in forms) Add(_nouns, form, id, infinitive ? 2 : 1);
+            // Possibly a nominalised adjective ("die Reiche"): decided in Build, once the adjectives are known.
+            if (lemma.Length > 3 && lemma[^1] == 'e') _eNouns.Add((id, [lemma, .. forms]));
         }
 
         public void AddAdjective(string lemma, JsonElement entry)
         {
             var id = Lemma(lemma, WordClass.Adjective);
-            Add(_others, lemma, id, 0);
-            foreach (var form in Strings(entry)) Add(_others, form, id, 2);
+            // A participle the lexicon also lists as an adjective ("ersetzt", "bestellt", "begeistert") stays a form of its
+            // verb: the verb's other forms ("ersetzen", "ersetzte") then share its key.
+            var participle = _participles.Contains(lemma);
+            Add(_others, lemma, id, participle ? 2 : 0);
+            Add(_adjectives, lemma, id, 0);
+            foreach (var form in Strings(entry)) { Add(_others, form, id, 2); Add(_adjectives, form, id, 2); }
         }
 
         public void AddVerb(string lemma, JsonElement entry)
@@ -238,6 +269,7 @@ public sealed class GermanLexicon
                 foreach (var form in VerbForms(property.Name, property.Value))
                 {
                     Add(_others, form, id, 1);
+                    if (property.Name is "PA2") _participles.Add(form);
                     if (property.Name is "PA1" or "PA2")
                         foreach (var ending in AdjectiveEndings) Add(_others, form + ending, id, 3);
                 }
@@ -288,9 +320,19 @@ public sealed class GermanLexicon
             }
         }
 
-        public GermanLexicon Build() => new(
-            _nouns.ToDictionary(p => p.Key, p => p.Value.Lemma, StringComparer.Ordinal),
-            _others.ToDictionary(p => p.Key, p => p.Value.Lemma, StringComparer.Ordinal),
-            [.. _lemmas], [.. _classes]);
+        public GermanLexicon Build()
+        {
+            var nominalised = new Dictionary<string, (int Lemma, int Rank)>(StringComparer.Ordinal);
+            foreach (var (lemma, forms) in _eNouns)
+            {
+                var adjective = _lemmas[lemma][..^1].ToLowerInvariant();
+                if (!_lemmaIndex.ContainsKey((adjective, WordClass.Adjective))) continue;
+                foreach (var form in forms) Add(nominalised, form, lemma, 1);
+            }
+            return new(Map(_nouns), Map(_others), Map(_adjectives), Map(nominalised), [.. _lemmas], [.. _classes]);
+        }
+
+        private static Dictionary<string, int> Map(Dictionary<string, (int Lemma, int Rank)> map) =>
+            map.ToDictionary(p => p.Key, p => p.Value.Lemma, StringComparer.Ordinal);
     }
 }

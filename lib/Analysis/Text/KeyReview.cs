@@ -18,7 +18,17 @@ public static class KeyReview
     private static readonly ConcurrentDictionary<string, string> Stems = new(StringComparer.Ordinal);
 
     /// <summary>Snowball's German stem of a normalised word (gender forms stem like their base).</summary>
-    public static string SnowballStem(string norm) => Stems.GetOrAdd(norm, n => GermanLemmatizer.Snowball(n.Split(':')[0]));
+    public static string SnowballStem(string norm) => Stems.GetOrAdd(norm, n => Snowball(n.Split(':')[0]));
+
+    private static readonly ThreadLocal<Lucene.Net.Tartarus.Snowball.Ext.GermanStemmer> Stemmers = new(() => new());
+
+    private static string Snowball(string norm)
+    {
+        var stemmer = Stemmers.Value!;
+        stemmer.SetCurrent(norm);
+        stemmer.Stem();
+        return stemmer.Current;
+    }
 
     /// <summary>Every group of counted forms where the keys and Snowball disagree, by decision, then stem.</summary>
     public static IReadOnlyList<KeyDisagreement> Disagreements(TermCounts counts)

@@ -46,7 +46,10 @@ public static class Kwic
 
 public sealed record CollocationRow(string First, string Second, int N, int FirstCount, int SecondCount, double G2, double Pmi);
 
-/// <summary>Adjacent word pairs (within a sentence, neither a stop word) ranked by association.</summary>
+/// <summary>
+/// Adjacent word pairs (within a sentence, both counted words) ranked by association, on keys: "Künstliche Intelligenz" and
+/// "künstlicher Intelligenz" are one pair, shown as first written.
+/// </summary>
 public static class Collocations
 {
     /// <summary>
@@ -70,12 +73,12 @@ public static class Collocations
                 var (a, b) = (rows[i], rows[i + 1]);
                 if (a.Sentence != b.Sentence || a.Kind != TokenKind.Word || b.Kind != TokenKind.Word || b.Position != a.Position + 1) continue;
                 n++;
-                first[a.Norm] = first.GetValueOrDefault(a.Norm) + 1;
-                second[b.Norm] = second.GetValueOrDefault(b.Norm) + 1;
-                if (a.Stop || b.Stop) continue;
-                pairs[(a.Norm, b.Norm)] = pairs.GetValueOrDefault((a.Norm, b.Norm)) + 1;
-                surface.TryAdd(a.Norm, a.Surface);
-                surface.TryAdd(b.Norm, b.Surface);
+                first[a.Key] = first.GetValueOrDefault(a.Key) + 1;
+                second[b.Key] = second.GetValueOrDefault(b.Key) + 1;
+                if (!a.Counted || !b.Counted) continue;
+                pairs[(a.Key, b.Key)] = pairs.GetValueOrDefault((a.Key, b.Key)) + 1;
+                surface.TryAdd(a.Key, a.Surface);
+                surface.TryAdd(b.Key, b.Surface);
             }
         }
         return [.. pairs.Where(p => p.Value >= minCount).Select(p =>

@@ -46,24 +46,34 @@ public sealed class TermPipeline(TermOptions? options = null)
 
     /// <summary>The key of a word as written and how it was found (lexicon, compound head, fallback).</summary>
     public (string Key, KeySource Source) Lookup(string word) =>
-        Options.Lemmatize ? _lemmatizer.Lookup(word) : (Tokenizer.Normalize(word), KeySource.Unchanged);
+        !Options.Lemmatize ? (Tokenizer.Normalize(word), KeySource.Unchanged) : FunctionWord(word, _lemmatizer.Lookup(word));
 
-    /// <summary>
-    /// A stop word by its normalised form or by its lexicon lemma, so that every form of a listed verb is one
-    /// ("konnten" like "können", "hatten" like "haben").
-    /// </summary>
+    /// <summary>A stop word opening a sentence ("Allerdings", "Leider") is itself, not a noun's form.</summary>
+    private (string Key, KeySource Source) FunctionWord(string word, (string Key, KeySource Source) found) =>
+        found.Key.Length > 0 && char.IsUpper(found.Key[0]) && Tokenizer.Normalize(word) is var norm && Stop.Contains(norm) ? (norm, KeySource.Unchanged) : found;
+
     /// <summary>As <see cref="Lookup"/>, for a form asked once (no caching).</summary>
     internal (string Key, KeySource Source) LookupOnce(string word) =>
-        Options.Lemmatize ? _lemmatizer.LookupOnce(word) : (Tokenizer.Normalize(word), KeySource.Unchanged);
+        !Options.Lemmatize ? (Tokenizer.Normalize(word), KeySource.Unchanged) : FunctionWord(word, _lemmatizer.LookupOnce(word));
 
+    internal GermanLemmatizer Lemmatizer => _lemmatizer;
+
+    /// <summary>
+    /// A stop word by its normalised form or, for a verb or adjective, by its lexicon lemma, so that every form of a listed
+    /// verb is one ("konnten" like "können", "hatten" like "haben"). A noun lemma never makes a stop word ("Weg" is no "weg").
+    /// </summary>
     internal bool IsStopWord(string norm, string key, KeySource source) =>
-        Stop.Contains(norm) || source == KeySource.Lexicon && Stop.Contains(key.ToLowerInvariant());
+        Stop.Contains(norm) || source is KeySource.Lexicon or KeySource.Comparison && IsStopKey(key);
+
+    /// <summary>Whether a verb or adjective key is a stop word ("abbauen" is not, "können" is).</summary>
+    internal bool IsStopKey(string key) => key.Length > 0 && !char.IsUpper(key[0]) && Stop.Contains(key);
 
     /// <summary>Whether a token of this kind, normalised form and stop-word status enters term statistics under these options.</summary>
     internal bool Counts(TokenKind kind, string norm, bool stop) => kind switch
     {
         TokenKind.Number => Options.KeepNumbers,
         TokenKind.Url => Options.KeepUrls,
-        _ => !stop && norm.Any(char.IsLetter),
+        // A number word ("drei", "fünfzig", "dreitausend") is a number, not a term.
+        _ => !stop && norm.Any(char.IsLetter) && (Options.KeepNumbers || !Figures.GermanNumbers.TryParseWord(norm, out _)),
     };
 }

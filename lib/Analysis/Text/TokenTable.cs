@@ -225,17 +225,68 @@ public sealed class TokenTable
         var found = new (string Key, KeySource Source)[types.Count];
         Parallel.For(0, types.Count, i => found[i] = types[i].Kind != TokenKind.Word ? (types[i].Norm, KeySource.Unchanged)
             : types[i].Noun ? pipeline.LookupNoun(types[i].Surface) : pipeline.LookupOnce(types[i].Surface));
+        if (options.Lemmatize) NameGenitives(types, found);
         var keyIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var keys = new List<string>();
-        var wordTypes = new WordType[types.Count];
+        int KeyId(string key)
+        {
+            if (!keyIndex.TryGetValue(key, out var keyId)) { keyIndex[key] = keyId = keys.Count; keys.Add(key); }
+            return keyId;
+        }
+        var wordTypes = new List<WordType>(types.Count);
         for (var i = 0; i < types.Count; i++)
         {
             var (surface, norm, kind, _) = types[i];
-            if (!keyIndex.TryGetValue(found[i].Key, out var keyId)) { keyIndex[found[i].Key] = keyId = keys.Count; keys.Add(found[i].Key); }
             var stop = kind == TokenKind.Word && pipeline.IsStopWord(norm, found[i].Key, found[i].Source);
-            wordTypes[i] = new WordType(surface, norm, kind, keyId, found[i].Source, stop, pipeline.Counts(kind, norm, stop));
+            wordTypes.Add(new WordType(surface, norm, kind, KeyId(found[i].Key), found[i].Source, stop, pipeline.Counts(kind, norm, stop)));
         }
-        return new TokenTable(options, list, unitStart, type, start, length, sentence, quote, [.. quoteSources], wordTypes, [.. keys]);
+        // Keys that depend on the neighbouring words, found per unit in parallel; each change becomes a type of its own
+        // (form, key, counted), numbered in corpus order, so the result is the same for any core count.
+        var changes = new List<ContextRules.Change>?[list.Length];
+        var baseTypes = wordTypes.ToArray();
+        var baseKeys = keys.ToArray();
+        Parallel.For(0, list.Length, u => changes[u] = ContextRules.Apply(list[u].Text, unitStart[u], unitStart[u + 1], type, start, length, sentence, baseTypes, baseKeys, pipeline));
+        var contextTypes = new Dictionary<(int Type, string Key, bool Counts), int>();
+        var originOf = new List<int>();
+        foreach (var unitChanges in changes)
+        {
+            if (unitChanges is null) continue;
+            foreach (var (token, key, counts) in unitChanges)
+            {
+                // A token changed twice (a pair member that is also an adjective) keeps the last change.
+                var origin = type[token] < baseTypes.Length ? type[token] : originOf[type[token] - baseTypes.Length];
+                var baseType = baseTypes[origin];
+                if (keys[baseType.KeyId] == key && baseType.Counts == counts) { type[token] = origin; continue; }
+                if (!contextTypes.TryGetValue((origin, key, counts), out var id))
+                {
+                    contextTypes[(origin, key, counts)] = id = wordTypes.Count;
+                    originOf.Add(origin);
+                    var stop = !counts && pipeline.IsStopWord(baseType.Norm, key, KeySource.Context);
+                    wordTypes.Add(baseType with { KeyId = KeyId(key), Source = KeySource.Context, Stop = stop, Counts = counts });
+                }
+                type[token] = id;
+            }
+        }
+        return new TokenTable(options, list, unitStart, type, start, length, sentence, quote, [.. quoteSources], [.. wordTypes], [.. keys]);
+    }
+
+    /// <summary>
+    /// A name's genitive takes the name's key where the name itself stands in the same table ("Amazons" → amazon, "Vances" →
+    /// vance): both unknown to the lexicon, the genitive ending in -s or -'s. A word whose stem never stands alone keeps its form.
+    /// </summary>
+    private static void NameGenitives(List<(string Surface, string Norm, TokenKind Kind, bool Noun)> types, (string Key, KeySource Source)[] found)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < types.Count; i++)
+            if (types[i].Kind == TokenKind.Word && found[i].Source == KeySource.Unchanged && char.IsUpper(types[i].Surface[0])) names.Add(found[i].Key);
+        for (var i = 0; i < types.Count; i++)
+        {
+            if (types[i].Kind != TokenKind.Word || found[i].Source != KeySource.Unchanged || !char.IsUpper(types[i].Surface[0])) continue;
+            var key = found[i].Key;
+            var stem = key.EndsWith("'s", StringComparison.Ordinal) ? key[..^2]
+                : key.Length > 3 && key[^1] == 's' && key[^2] != 's' ? key[..^1] : null;
+            if (stem is not null && names.Contains(stem)) found[i] = (stem, KeySource.Unchanged);
+        }
     }
 }
 

@@ -90,6 +90,18 @@ public static partial class Tokenizer
                 kind = TokenKind.Number;
                 i = numberEnd;
             }
+            else if (LetterSpacedEnd(text, i) is var spacedEnd and > 0)
+            {
+                // "w ä r e": one word, its span the spaced letters, its form the letters joined.
+                i = spacedEnd;
+                var joined = string.Concat(text.AsSpan(start, i - start).ToString().Where(ch => ch != ' '));
+                if (hasPrevious && EndsSentence(text, previous, start, joined)) sentence++;
+                var (jSurface, jNorm, jForm) = Form(joined);
+                previous = new Token(jSurface, jNorm, TokenKind.Word, start, i - start, sentence) { Form = jForm };
+                hasPrevious = true;
+                sink.Add(in previous);
+                continue;
+            }
             else
             {
                 kind = TokenKind.Word;
@@ -124,9 +136,29 @@ public static partial class Tokenizer
     private static bool IsWordChar(char c) =>
         char.IsAsciiLetterOrDigit(c) || (c > 0x7F && (char.IsLetterOrDigit(c) || c == '\u00AD' || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark));
 
+    /// <summary>
+    /// End of a letter-spaced word starting at <paramref name="i"/> (three or more single letters, each followed by one
+    /// space: "w ä r e"), or 0.
+    /// </summary>
+    private static int LetterSpacedEnd(string text, int i)
+    {
+        bool Single(int p) => p < text.Length && char.IsLetter(text[p]) && (p + 1 == text.Length || !IsWordChar(text[p + 1]) && text[p + 1] is not ('.' or '&' or '\'' or '-'));
+        if (i > 0 && IsWordChar(text[i - 1]) || !Single(i)) return 0;
+        var letters = 1;
+        var p = i;
+        while (p + 2 < text.Length && text[p + 1] == ' ' && Single(p + 2)) { p += 2; letters++; }
+        return letters >= 3 ? p + 1 : 0;
+    }
+
     private static int WordEnd(string text, int i)
     {
         while (i < text.Length && IsWordChar(text[i])) i++;
+        // A name joined by '&' between capitals: "H&M", "AT&T".
+        while (i + 1 < text.Length && text[i] == '&' && char.IsUpper(text[i - 1]) && char.IsUpper(text[i + 1]))
+        {
+            i++;
+            while (i < text.Length && IsWordChar(text[i])) i++;
+        }
         if (i + 1 < text.Length && text[i] is '\'' or '’' && char.IsLetter(text[i + 1]))
         {
             i++;

@@ -53,15 +53,14 @@ public class LemmaTests
         Assert.Equal(("Bürojob", KeySource.CompoundHead), Pipeline.Lookup("Bürojobs"));
         Assert.Equal(("groß", KeySource.Comparison), Pipeline.Lookup("größer"));
         Assert.Equal(("außer", KeySource.Unchanged), Pipeline.Lookup("außer"));
-        Assert.Equal(("amazon*", KeySource.Snowball), Pipeline.Lookup("Amazons"));
+        Assert.Equal(("amazons", KeySource.Unchanged), Pipeline.Lookup("Amazons")); // no stem: a name the lexicon lacks stays as written
         Assert.Equal("cloud-sparte", Pipeline.Key("Cloud-Sparte")); // a noun head the lexicon lacks, not the verb form "sparte" (sparen)
         Assert.Equal(("groß", KeySource.Comparison), Pipeline.Lookup("größten"));
         Assert.Equal(("hoch", KeySource.Comparison), Pipeline.Lookup("höhere"));
-        Assert.EndsWith("*", Pipeline.Key("mehrere"));
+        Assert.Equal("mehrere", Pipeline.Key("mehrere"));
         Assert.Equal("macht", new TermPipeline(TermOptions.Default with { Lemmatize = false }).Key("Macht"));
-        // Inside a sentence a capitalised word is a noun: "Löhne" (wages), not a form of the verb löhnen.
-        Assert.Equal("löhnen", Pipeline.Key("Löhne"));
-        Assert.NotEqual("löhnen", Pipeline.Key("Löhne", opensSentence: false));
+        // Inside a sentence a capitalised word is a noun: "Löhne" is wages (Lohn, a plural the lexicon lacks), not löhnen.
+        Assert.Equal("Lohn", Pipeline.Key("Löhne", opensSentence: false));
         // A sentence-initial function word is not a compound of a short noun ("Stattd" + "Essen").
         Assert.Equal(Pipeline.Key("stattdessen"), Pipeline.Key("Stattdessen").ToLowerInvariant());
     }
