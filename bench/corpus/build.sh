@@ -5,7 +5,7 @@
 #   bench/corpus/manpages-de-sections/ one document per page section (NAME, BESCHREIBUNG, OPTIONEN …), >= 5,000 documents
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-if [ ! -d /usr/share/man/de ]; then
+if ! dpkg -s manpages-de >/dev/null 2>&1 || ! command -v groff >/dev/null; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends manpages-de groff-base >/dev/null
 fi
