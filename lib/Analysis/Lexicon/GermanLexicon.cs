@@ -71,7 +71,8 @@ public sealed class GermanLexicon
     public (string Lemma, WordClass Class)? VerbOrAdjective(string form) => _others.TryGetValue(form, out var i) ? (_lemmas[i], _classes[i]) : null;
 
     /// <summary>The adjective lemma of a lower-case form, also where a verb reading wins in <see cref="VerbOrAdjective"/> ("reichen" → "reich").</summary>
-    public string? Adjective(string form) => _adjectives.TryGetValue(form, out var i) ? _lemmas[i] : null;
+    public string? Adjective(string form) =>
+        _adjectives.TryGetValue(form, out var i) ? _lemmas[i] : VerbOrAdjective(form) is { Class: WordClass.Adjective } a ? a.Lemma : null;
 
     /// <summary>
     /// The lemma of a nominalised adjective with this capitalised form ("Reichen" → "Reiche", "Rechten" → "Rechte"), where the
@@ -104,7 +105,8 @@ public sealed class GermanLexicon
         return lexicon;
     }
 
-    private const string Magic = "german-lexicon/2";
+    // Part of the compiled file's stamp: change it whenever Builder's rules change, or a stale lookup is read.
+    private const string Magic = "german-lexicon/3";
 
     private void WriteCompiled(Stream stream, string stamp)
     {
@@ -329,7 +331,9 @@ public sealed class GermanLexicon
                 if (!_lemmaIndex.ContainsKey((adjective, WordClass.Adjective))) continue;
                 foreach (var form in forms) Add(nominalised, form, lemma, 1);
             }
-            return new(Map(_nouns), Map(_others), Map(_adjectives), Map(nominalised), [.. _lemmas], [.. _classes]);
+            // Only the adjective readings that a verb reading hides in _others: the rest are found there.
+            var hidden = _adjectives.Where(a => !_others.TryGetValue(a.Key, out var o) || o.Lemma != a.Value.Lemma).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
+            return new(Map(_nouns), Map(_others), Map(hidden), Map(nominalised), [.. _lemmas], [.. _classes]);
         }
 
         private static Dictionary<string, int> Map(Dictionary<string, (int Lemma, int Rank)> map) =>

@@ -245,7 +245,8 @@ public sealed class TokenTable
         var changes = new List<ContextRules.Change>?[list.Length];
         var baseTypes = wordTypes.ToArray();
         var baseKeys = keys.ToArray();
-        Parallel.For(0, list.Length, u => changes[u] = ContextRules.Apply(list[u].Text, unitStart[u], unitStart[u + 1], type, start, length, sentence, baseTypes, baseKeys, pipeline));
+        var facts = ContextRules.Of(baseTypes, baseKeys, pipeline);
+        Parallel.For(0, list.Length, u => changes[u] = ContextRules.Apply(list[u].Text, unitStart[u], unitStart[u + 1], type, start, length, sentence, baseTypes, facts, baseKeys, pipeline));
         var contextTypes = new Dictionary<(int Type, string Key, bool Counts), int>();
         var originOf = new List<int>();
         foreach (var unitChanges in changes)

@@ -142,6 +142,8 @@ public static partial class Tokenizer
     /// </summary>
     private static int LetterSpacedEnd(string text, int i)
     {
+        // Fast path: nearly every word has a second letter, not a space, after its first.
+        if (i + 3 >= text.Length || text[i + 1] != ' ') return 0;
         bool Single(int p) => p < text.Length && char.IsLetter(text[p]) && (p + 1 == text.Length || !IsWordChar(text[p + 1]) && text[p + 1] is not ('.' or '&' or '\'' or '-'));
         if (i > 0 && IsWordChar(text[i - 1]) || !Single(i)) return 0;
         var letters = 1;
