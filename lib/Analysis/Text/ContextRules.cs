@@ -17,7 +17,9 @@ internal static class ContextRules
     internal enum Fact : ushort
     {
         None = 0, Word = 1, Lower = 2, KeyIsNoun = 4, Particle = 8, ClauseWord = 16, NominalDeterminer = 32, Subject = 64, PairWord = 128,
-        UndOder = 256, AdjectiveEnding = 512, SingleCapital = 1024, ParticipleAdjective = 2048, HasAdjective = 4096,
+        UndOder = 256, AdjectiveEnding = 512, SingleCapital = 1024, ParticipleAdjective = 2048, HasAdjective = 4096, Nominal = 8192, Adjective = 16384,
+        /// <summary>A rule may start at a token of this form (a hanging hyphen is read from the text).</summary>
+        Candidate = Particle | SingleCapital | Nominal | Adjective | UndOder,
     }
 
     /// <summary>What the rules need of a distinct form, found once per form rather than once per token.</summary>
@@ -47,7 +49,8 @@ internal static class ContextRules
                 | (closed && NominalDeterminers.Contains(t.Norm) ? Fact.NominalDeterminer : 0) | (closed && Subjects.Contains(t.Norm) ? Fact.Subject : 0)
                 | (closed && PairWords.Contains(t.Norm) ? Fact.PairWord : 0) | (t.Norm is "und" or "oder" ? Fact.UndOder : 0)
                 | (t.Surface.Length == 1 && char.IsUpper(t.Surface[0]) ? Fact.SingleCapital : 0)
-                | (adjective is not null && lemmatizer.IsParticipleAdjective(adjective) ? Fact.ParticipleAdjective : 0) | (reading is not null ? Fact.HasAdjective : 0);
+                | (adjective is not null && lemmatizer.IsParticipleAdjective(adjective) ? Fact.ParticipleAdjective : 0) | (reading is not null ? Fact.HasAdjective : 0)
+                | (nominal is not null ? Fact.Nominal : 0) | (adjective is not null ? Fact.Adjective : 0);
             facts[i] = new Facts(f, adjective, nominal);
         });
         return facts;
@@ -97,6 +100,8 @@ internal static class ContextRules
         {
             var f = F(k);
             if ((f & Fact.Word) == 0) continue;
+            // Most tokens start no rule: one test of the flags and of the character after them.
+            if ((f & Fact.Candidate) == 0 && (start[k] + length[k] >= text.Length || text[start[k] + length[k]] != '-')) continue;
             // A separated particle at the end of its clause joins the nearest finite verb before it in that clause.
             if ((f & Fact.Particle) != 0 && ClauseEndsAfter(k))
             {
@@ -146,10 +151,10 @@ internal static class ContextRules
                 Set(k, adjective, Counts(k, adjective));
                 continue;
             }
-            // The second member of a gender pair counts once: "Arbeiterinnen und Arbeiter".
-            if (!lower && k + 2 < to && SameSentence(k, k + 2) && Has(k + 1, Fact.UndOder) && Has(k + 2, Fact.Word) && Key(k + 2) == Key(k) &&
-                !string.Equals(T(k + 2).Norm, T(k).Norm, StringComparison.Ordinal))
-                Set(k + 2, Key(k + 2), false);
+            // The second member of a gender pair counts once: "Arbeiterinnen und Arbeiter" (found at the "und").
+            if ((f & Fact.UndOder) != 0 && k > from && k + 1 < to && SameSentence(k - 1, k + 1) && Has(k - 1, Fact.Word) && !Has(k - 1, Fact.Lower) &&
+                Has(k + 1, Fact.Word) && Key(k + 1) == Key(k - 1) && !string.Equals(T(k + 1).Norm, T(k - 1).Norm, StringComparison.Ordinal))
+                Set(k + 1, Key(k + 1), false);
         }
         return changes;
     }
