@@ -94,10 +94,21 @@ public static class KeynessChart
             values: shown.Select(r => Math.Round(r.LogRatio, 2)).ToArray(),
             Keys: shown.Select(r => r.Surface).ToArray(),
             ShowLegend: false,
-            MultiText: shown.Select(r => $"{r.Target} vs {r.Reference}, G2 {r.G2:0.0}").ToArray());
-        return bar.Style($"Keyness: {target} against {reference}", xTitle: $"Log Ratio (log2 of relative frequencies; > 0: more in {target}). Coloured: p < 0.05 by G2", yTitle: "term", height: 80 + 24 * shown.Count,
+            MultiText: shown.Select(r => $"{r.Target} vs {r.Reference}").ToArray());
+        var hover = shown.Select(r => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{r.Surface}: {r.Target} vs {r.Reference}, G2 {r.G2:0.0}, q {r.Q:0.000}, Log Ratio {r.LogRatio:0.00} (95 % interval {r.LogRatioLow:0.0} to {r.LogRatioHigh:0.0})")).ToArray();
+        foreach (var trace in GenericChart.getTraces(bar)) { trace.SetProperty("hovertext", hover); trace.SetProperty("hoverinfo", "text"); trace.SetProperty("textposition", "inside"); }
+        return bar.Style($"Keyness: {target} against {reference}", xTitle: $"Log Ratio with 95 % interval (> 0: more in {target}); coloured: q < 0.05", yTitle: "term", height: 80 + 24 * shown.Count,
             showLegend: false)
-            .WithMarkerColors(colours);
+            .WithMarkerColors(colours)
+            .WithErrorBars([.. shown.Select(r => Math.Round(r.LogRatioHigh - r.LogRatio, 2))], [.. shown.Select(r => Math.Round(r.LogRatio - r.LogRatioLow, 2))]);
+    }
+
+    private static GenericChart WithErrorBars(this GenericChart chart, double[] plus, double[] minus)
+    {
+        foreach (var trace in GenericChart.getTraces(chart))
+            trace.SetProperty("error_x", new Dictionary<string, object> { ["type"] = "data", ["symmetric"] = false, ["array"] = plus, ["arrayminus"] = minus, ["color"] = "#555" });
+        return chart;
     }
 
     private static GenericChart WithMarkerColors(this GenericChart chart, string[] colours)

@@ -2,10 +2,22 @@ namespace Analysis.Text;
 
 public sealed record TfIdfRow(string Group, string Term, string Surface, int N, double Tf, double Idf, double TfIdf);
 
+/// <summary>
+/// One term of a keyness comparison: counts, G2 with its p-value and the Benjamini–Hochberg q-value over every term of the
+/// comparison, and Log Ratio with its 95 % confidence interval.
+/// </summary>
 public sealed record KeynessRow(string Term, string Surface, int Target, int Reference, double G2, double LogRatio, double P)
 {
-    /// <summary>p &lt; 0.05 (G2 above 3.84, one degree of freedom).</summary>
-    public bool Significant => P < 0.05;
+    /// <summary>Benjamini–Hochberg adjusted p-value over all terms tested in the same comparison (the false discovery rate).</summary>
+    public double Q { get; init; } = 1;
+
+    /// <summary>The 95 % confidence interval of <see cref="LogRatio"/>: log2 of the rate ratio ± 1.96 · √(1/a + 1/b) / ln 2 (zeros as 0.5).</summary>
+    public double LogRatioLow { get; init; }
+
+    public double LogRatioHigh { get; init; }
+
+    /// <summary>Significant after multiple-comparison control: q &lt; 0.05.</summary>
+    public bool Significant => Q < 0.05;
 }
 
 public sealed record LogOddsRow(string Group, string Term, string Surface, int N, double LogOddsWeighted);
@@ -48,12 +60,34 @@ public static class Measures
             throw new ArgumentException($"The {(c == 0 ? "target" : "reference")} group(s) {string.Join(", ", c == 0 ? target : reference)} have no counted tokens (empty, or only stop words): keyness is undefined.");
         var a = Sum(counts, target);
         var b = Sum(counts, reference);
-        return [.. a.Keys.Union(b.Keys).Select(term =>
+        var rows = a.Keys.Union(b.Keys).Select(term =>
         {
             var (ga, gb) = (a.GetValueOrDefault(term), b.GetValueOrDefault(term));
             var g2 = LogLikelihood(ga, gb, c, d);
-            return new KeynessRow(term, counts.Surface(term), ga, gb, g2, LogRatio(ga, gb, c, d), ChiSquare1Tail(g2));
-        }).OrderByDescending(r => r.G2).ThenBy(r => r.Term, StringComparer.Ordinal)];
+            var lr = LogRatio(ga, gb, c, d);
+            var half = 1.96 * Math.Sqrt(1 / Math.Max(ga, 0.5) + 1 / Math.Max(gb, 0.5)) / Math.Log(2);
+            return new KeynessRow(term, counts.Surface(term), ga, gb, g2, lr, ChiSquare1Tail(g2)) { LogRatioLow = lr - half, LogRatioHigh = lr + half };
+        }).OrderByDescending(r => r.G2).ThenBy(r => r.Term, StringComparer.Ordinal).ToList();
+        var q = BenjaminiHochberg(rows.Select(r => r.P).ToArray());
+        return [.. rows.Select((r, i) => r with { Q = q[i] })];
+    }
+
+    /// <summary>
+    /// Benjamini–Hochberg adjusted p-values (q-values): q_(i) = min over j ≥ i of p_(j) · m / j, for p sorted ascending,
+    /// capped at 1, returned in the input's order. A term with q &lt; 0.05 is significant at a false discovery rate of 5 %.
+    /// </summary>
+    public static double[] BenjaminiHochberg(IReadOnlyList<double> p)
+    {
+        var m = p.Count;
+        var order = Enumerable.Range(0, m).OrderBy(i => p[i]).ThenBy(i => i).ToArray();
+        var q = new double[m];
+        var running = 1.0;
+        for (var r = m - 1; r >= 0; r--)
+        {
+            running = Math.Min(running, p[order[r]] * m / (r + 1));
+            q[order[r]] = Math.Min(1, running);
+        }
+        return q;
     }
 
     /// <summary>From keyness rows (sorted by G2): the <paramref name="n"/> terms the target overuses, then the <paramref name="n"/> it underuses.</summary>
@@ -71,18 +105,8 @@ public static class Measures
     public static double LogRatio(double a, double b, double c, double d) =>
         Math.Log2((Math.Max(a, 0.5) / c) / (Math.Max(b, 0.5) / d));
 
-    /// <summary>Upper tail of chi-square with one degree of freedom: P(X &gt; g2) = erfc(sqrt(g2 / 2)).</summary>
-    public static double ChiSquare1Tail(double g2) => g2 <= 0 ? 1 : Erfc(Math.Sqrt(g2 / 2));
-
-    /// <summary>Complementary error function (Numerical Recipes' erfcc, relative error below 1.2e-7).</summary>
-    private static double Erfc(double x)
-    {
-        var z = Math.Abs(x);
-        var t = 1 / (1 + 0.5 * z);
-        var r = t * Math.Exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 +
-            t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
-        return x >= 0 ? r : 2 - r;
-    }
+    /// <summary>Upper tail of chi-square with one degree of freedom, P(X &gt; g2) (MathNet.Numerics).</summary>
+    public static double ChiSquare1Tail(double g2) => g2 <= 0 ? 1 : 1 - MathNet.Numerics.Distributions.ChiSquared.CDF(1, g2);
 
     /// <summary>
     /// Weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi &amp; Quinn 2008), as tidylo's

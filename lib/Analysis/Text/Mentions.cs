@@ -31,7 +31,16 @@ public sealed record TermFamily(string Name, IReadOnlyList<string> Lemmas)
     internal static string Lower(string s) => CultureInfo.InvariantCulture.TextInfo.ToLower(s);
 }
 
-public sealed record MentionRow(string Document, string Family, int Mentions, int Words, double Per10k, string Forms);
+public sealed record MentionRow(string Document, string Family, int Mentions, int Words, double Per10k, string Forms)
+{
+    /// <summary>The exact (Poisson) 95 % interval of <see cref="Per10k"/> (see <see cref="Rates.Of"/>).</summary>
+    public double Low { get; init; }
+
+    public double High { get; init; }
+}
+
+/// <summary>The group with the extreme rate of a family, the group next to it, and the test of their rates.</summary>
+public sealed record MentionExtreme(MentionRow Extreme, MentionRow Next, RateComparison Test);
 
 /// <summary>How often, and in which forms, each text speaks of the things a family of words names.</summary>
 public static class Mentions
@@ -77,11 +86,25 @@ public static class Mentions
                     }
                 }
                 var n = forms.Values.Sum();
-                rows.Add(new MentionRow(group, family.Name, n, words, words == 0 ? 0 : Math.Round(10_000.0 * n / words, 1),
-                    string.Join(", ", forms.OrderByDescending(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal).Take(6).Select(f => $"{f.Key} {f.Value}"))));
+                var rate = Rates.Of(n, words);
+                rows.Add(new MentionRow(group, family.Name, n, words, rate.Per10k,
+                    string.Join(", ", forms.OrderByDescending(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal).Take(6).Select(f => $"{f.Key} {f.Value}"))) { Low = rate.Low, High = rate.High });
             }
         }
         return rows;
+    }
+
+    /// <summary>
+    /// The group with the highest (or, with <paramref name="lowest"/>, the lowest) rate of a family, the group that comes
+    /// next, and the exact test of the two rates: a reading may call the first "most" ("least") only where the test says
+    /// the rates differ.
+    /// </summary>
+    public static MentionExtreme Extreme(IReadOnlyList<MentionRow> rows, string family, bool lowest = false)
+    {
+        var ranked = rows.Where(r => r.Family == family).OrderBy(r => lowest ? r.Per10k : -r.Per10k).ThenBy(r => r.Document, StringComparer.Ordinal).ToList();
+        if (ranked.Count < 2) throw new ArgumentException($"Family '{family}' needs at least two groups to rank; it has {ranked.Count}.");
+        var (a, b) = (ranked[0], ranked[1]);
+        return new MentionExtreme(a, b, Rates.Compare(a.Mentions, a.Words, b.Mentions, b.Words));
     }
 
     private static void Add(SortedDictionary<string, int> forms, string form) => forms[form] = forms.GetValueOrDefault(form) + 1;

@@ -8,10 +8,16 @@ public static class TermTables
     public static Frame<int, string> Vocabulary(IReadOnlyList<VocabularyRow> rows) => Frame.FromRecords(rows);
 
     /// <summary>The <paramref name="n"/> terms of highest tf-idf per document: rows = rank, columns = documents.</summary>
+    /// <remarks>Terms whose tf-idf equals a neighbour's are ties, marked "=": their order among themselves is alphabetical, not a ranking.</remarks>
     public static Frame<int, string> TopTfIdf(TermCounts counts, int n = 8)
     {
         var rows = Measures.TfIdf(counts);
-        var columns = counts.Groups.ToDictionary(g => g, g => rows.Where(r => r.Group == g).Take(n).Select(r => $"{r.Surface} ({r.TfIdf:0.0000})").ToList());
+        var columns = counts.Groups.ToDictionary(g => g, g =>
+        {
+            var list = rows.Where(r => r.Group == g).Take(n + 1).ToList();
+            return list.Take(n).Select((r, i) => (i > 0 && list[i - 1].TfIdf == r.TfIdf || i + 1 < list.Count && list[i + 1].TfIdf == r.TfIdf ? "= " : "") +
+                $"{r.Surface} ({r.TfIdf:0.0000})").ToList();
+        });
         return Ranked(columns, n);
     }
 
@@ -25,12 +31,25 @@ public static class TermTables
         return Ranked(columns, n);
     }
 
-    public sealed record KeynessTableRow(string Term, int Target, int Reference, double G2, double LogRatio, string P);
+    public sealed record KeynessTableRow(string Term, int Target, int Reference, double G2, string P, string Q, double LogRatio, string LogRatio95, string Range, string DP);
 
-    /// <summary>The <paramref name="n"/> most key terms each way (by G2): first those the target overuses, then those it underuses.</summary>
-    public static Frame<int, string> Keyness(IReadOnlyList<KeynessRow> rows, int n = 10) =>
-        Frame.FromRecords(Measures.TopKeyness(rows, n).Select(r =>
-            new KeynessTableRow(r.Surface, r.Target, r.Reference, Math.Round(r.G2, 2), Math.Round(r.LogRatio, 2), r.P < 0.001 ? "< 0.001" : r.P.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture))));
+    /// <summary>
+    /// The <paramref name="n"/> most key terms each way (by G2): first those the target overuses, then those it underuses, with
+    /// p, the Benjamini–Hochberg q, Log Ratio and its 95 % interval, and, given a <paramref name="dispersion"/> table, the
+    /// term's range (parts that use it, of all parts) and Gries's DP, so a term carried by one text shows as such.
+    /// </summary>
+    public static Frame<int, string> Keyness(IReadOnlyList<KeynessRow> rows, int n = 10, IReadOnlyList<DispersionRow>? dispersion = null)
+    {
+        var spread = dispersion?.ToDictionary(d => d.Term, StringComparer.Ordinal);
+        static string P(double p) => p < 0.001 ? "< 0.001" : p.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+        return Frame.FromRecords(Measures.TopKeyness(rows, n).Select(r =>
+        {
+            var d = spread?.GetValueOrDefault(r.Term);
+            return new KeynessTableRow(r.Surface, r.Target, r.Reference, Math.Round(r.G2, 2), P(r.P), P(r.Q), Math.Round(r.LogRatio, 2),
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{r.LogRatioLow:0.00} to {r.LogRatioHigh:0.00}"),
+                d is null ? "" : $"{d.Range} of {d.Parts}", d is null ? "" : d.DP.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+        }));
+    }
 
     public static Frame<int, string> Kwic(IReadOnlyList<KwicLine> lines, int max = 40) =>
         Frame.FromRecords(lines.Take(max));
@@ -38,7 +57,12 @@ public static class TermTables
     public static Frame<int, string> Collocations(IReadOnlyList<CollocationRow> rows, int n = 15) =>
         Frame.FromRecords(rows.Take(n).Select(r => new { Pair = $"{r.First} {r.Second}", r.N, r.FirstCount, r.SecondCount, G2 = Math.Round(r.G2, 2), Pmi = Math.Round(r.Pmi, 2) }));
 
-    public static Frame<int, string> Mentions(IReadOnlyList<MentionRow> rows) => Frame.FromRecords(rows);
+    /// <summary>Mentions per group and family with the rate's exact 95 % interval.</summary>
+    public static Frame<int, string> Mentions(IReadOnlyList<MentionRow> rows) => Frame.FromRecords(rows.Select(r => new
+    {
+        r.Document, r.Family, r.Mentions, r.Words, r.Per10k,
+        Per10k95 = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{r.Low:0.0} to {r.High:0.0}"), r.Forms,
+    }));
 
     /// <summary>Forms on which the lexicon's keys and Snowball's stems disagree, for review (see <see cref="KeyReview.Disagreements"/>).</summary>
     public static Frame<int, string> KeyDisagreements(TermCounts counts) => Frame.FromRecords(KeyReview.Disagreements(counts));
