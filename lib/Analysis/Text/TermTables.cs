@@ -42,13 +42,14 @@ public static class TermTables
     {
         var spread = dispersion?.ToDictionary(d => d.Term, StringComparer.Ordinal);
         static string P(double p) => p < 0.001 ? "< 0.001" : p.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
-        return Frame.FromRecords(Measures.TopKeyness(rows, n).Select(r =>
+        var table = Frame.FromRecords(Measures.TopKeyness(rows, n).Select(r =>
         {
             var d = spread?.GetValueOrDefault(r.Term);
             return new KeynessTableRow(r.Surface, r.Target, r.Reference, Math.Round(r.G2, 2), P(r.P), P(r.Q), Math.Round(r.LogRatio, 2),
                 string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{r.LogRatioLow:0.00} to {r.LogRatioHigh:0.00}"),
                 d is null ? "" : $"{d.Range} of {d.Parts}", d is null ? "" : d.DP.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
         }));
+        return spread is null ? table.Columns[table.ColumnKeys.Where(c => c is not ("Range" or "DP")).ToArray()] : table;
     }
 
     public static Frame<int, string> Kwic(IReadOnlyList<KwicLine> lines, int max = 40) =>
