@@ -8,16 +8,22 @@ namespace Analysis;
 public static class TopicCharts
 {
     /// <summary>NPMI, UMass and stability against K, one panel each.</summary>
-    public static GenericChart Sweep(Sweep sweep, int chosen)
+    /// <remarks>With a <paramref name="baseline"/> (the null sweep on shuffled units), each panel also shows its line, grey.</remarks>
+    public static GenericChart Sweep(Sweep sweep, int chosen, Sweep? baseline = null)
     {
         var rows = sweep.Rows;
         var orders = sweep.Fits / Math.Max(1, rows.Length);
         var ks = rows.Select(r => r.K).ToArray();
-        GenericChart Panel(string name, Func<SweepRow, double> value, string colour) =>
-            Chart.Line<int, double, string>(x: ks, y: rows.Select(value).ToArray(), Name: name, ShowMarkers: true, LineColor: Color.fromString(colour), MarkerColor: Color.fromString(colour));
-        return Chart.Grid([Panel("NPMI (higher is better)", r => r.Npmi, ChartStyle.Colour(0)), Panel("UMass (closer to 0 is better)", r => r.UMass, ChartStyle.Colour(2)), Panel("stability (Jaccard, 1 = same topics)", r => r.Stability, ChartStyle.Colour(1))],
+        GenericChart Line(Sweep s, string name, Func<SweepRow, double> value, string colour, bool legend) =>
+            Chart.Line<int, double, string>(x: [.. s.Rows.Select(r => r.K)], y: s.Rows.Select(value).ToArray(), Name: name, ShowMarkers: true, ShowLegend: legend,
+                LineColor: Color.fromString(colour), MarkerColor: Color.fromString(colour));
+        GenericChart Panel(string name, Func<SweepRow, double> value, string colour, bool first) => baseline is null
+            ? Line(sweep, name, value, colour, true)
+            : Chart.Combine([Line(sweep, name, value, colour, true), Line(baseline, first ? "null: shuffled units" : "null ", value, ChartStyle.Muted, first)]);
+        return Chart.Grid([Panel("NPMI (higher is better)", r => r.Npmi, ChartStyle.Colour(0), true), Panel("UMass (closer to 0 is better)", r => r.UMass, ChartStyle.Colour(2), false),
+                    Panel("stability (Jaccard, 1 = same topics)", r => r.Stability, ChartStyle.Colour(1), false)],
                 1, 3, SubPlotTitles: new[] { "NPMI", "UMass", "stability" }, XGap: 0.3)
-            .Style($"Choosing K: coherence and stability over {orders} unit orders (dashed: the chosen K = {chosen})", height: 380, configure: layout =>
+            .Style($"Choosing K: coherence and stability over {orders} unit orders{(baseline is null ? "" : ", grey: the same on shuffled units")} (dashed: the chosen K = {chosen})", height: 380, configure: layout =>
             {
                 // Every panel: K on the x axis, and a dashed line at the chosen K.
                 for (var i = 1; i <= 3; i++)

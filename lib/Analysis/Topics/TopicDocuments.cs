@@ -72,6 +72,20 @@ public sealed class TopicDocuments
     }
 
     /// <summary>
+    /// The null corpus of a topic model: every term occurrence of every unit pooled, shuffled (seeded) and dealt back to
+    /// the units, each keeping its length. Term frequencies and unit lengths stay; which terms stand together does not,
+    /// so topics fitted on it show what stability and coherence chance alone gives.
+    /// </summary>
+    public TopicDocuments Shuffled(int seed = 1)
+    {
+        var pool = Terms.SelectMany(t => t).ToArray();
+        var order = Order(pool.Length, seed);
+        var at = 0;
+        var terms = Terms.Select(t => { var unit = order.Skip(at).Take(t.Length).Select(i => pool[i]).ToImmutableArray(); at += t.Length; return unit; }).ToImmutableArray();
+        return new TopicDocuments(Units, terms, Vocabulary, Dropped, MinUnits, _surfaces);
+    }
+
+    /// <summary>
     /// A seeded permutation of the unit indices (Fisher–Yates with System.Random(seed), stable across .NET
     /// versions); seed 0 is the corpus order. LightLDA's sampler ignores ML.NET's seed (dotnet/machinelearning
     /// issue 1004), so "another run" of the model means another order of its documents.

@@ -7,6 +7,9 @@ namespace Analysis.Topics;
 /// <summary>One K of the sweep. No timings here: outputs must not change between runs (timings are in bench/).</summary>
 public sealed record SweepRow(int K, double Npmi, double UMass, double Stability);
 
+/// <summary>One K of a sweep against the null sweep (shuffled units): stability and NPMI of both, and whether K beats it on both.</summary>
+public sealed record NullComparison(int K, double Stability, double NullStability, double Npmi, double NullNpmi, bool BeatsNull);
+
 /// <summary>
 /// Settings of a topic sweep. <see cref="SampleUnits"/>: above this many units the sweep fits a seeded sample of that
 /// many (the final model is fitted on all units). <see cref="Tolerance"/>: fits stop after the iterations a pilot fit
@@ -43,7 +46,11 @@ public sealed record Sweep(ImmutableArray<SweepRow> Rows, int Iterations, int Pi
 /// </summary>
 public static class TopicSweep
 {
-    public static Sweep Run(TopicDocuments documents, SweepOptions? options = null)
+    /// <param name="documents">The units to fit.</param>
+    /// <param name="options">Ks, orders, sampling.</param>
+    /// <param name="scoreOn">The units coherence is scored on (default: the fitted units); the null sweep scores its
+    /// topics on the real units, so that both sweeps are measured against the same co-occurrences.</param>
+    public static Sweep Run(TopicDocuments documents, SweepOptions? options = null, TopicDocuments? scoreOn = null)
     {
         options ??= new SweepOptions();
         if (options.Ks.IsDefaultOrEmpty || options.Orders.IsDefaultOrEmpty) throw new ArgumentException("A sweep needs at least one K and one order.", nameof(options));
@@ -70,7 +77,9 @@ public static class TopicSweep
                 $"topic sweep: fit {n} of {runs.Count} (K = {k}, order {order}, {iterations} iterations), {clock.Elapsed.TotalSeconds:0} s"));
         });
 
-        var units = fitted.Terms.Select(t => (IReadOnlyList<string>)t).ToList();
+        // Scored on the same units the fit saw (the same seeded sample of the scoring units, when sampled).
+        var scored = scoreOn is null ? fitted : scoreOn.Units.Length > options.SampleUnits ? scoreOn.Sample(options.SampleUnits, options.SampleSeed) : scoreOn;
+        var units = scored.Terms.Select(t => (IReadOnlyList<string>)t).ToList();
         var unitSets = Coherence.UnitSets(units);
         var rows = options.Ks.Select(k =>
         {
@@ -83,6 +92,18 @@ public static class TopicSweep
         }).ToImmutableArray();
         return new Sweep(rows, iterations, pilotK, documents.Units.Length, fitted.Units.Length, runs.Count + 1);
     }
+
+    /// <summary>
+    /// The same sweep on <see cref="TopicDocuments.Shuffled"/> units, coherence scored on the real ones: the baseline a K
+    /// must beat before its topics say more than the words' frequencies do.
+    /// </summary>
+    public static Sweep Null(TopicDocuments documents, SweepOptions? options = null, int seed = 1) =>
+        Run(documents.Shuffled(seed), options, scoreOn: documents);
+
+    /// <summary>Each K of a sweep beside the null sweep's: whether its stability and its NPMI both exceed the baseline's.</summary>
+    public static IReadOnlyList<NullComparison> AgainstNull(Sweep sweep, Sweep baseline) =>
+        [.. sweep.Rows.Join(baseline.Rows, r => r.K, b => b.K, (r, b) => new NullComparison(r.K, r.Stability, b.Stability, r.Npmi, b.Npmi,
+            r.Stability > b.Stability && r.Npmi > b.Npmi))];
 
     /// <summary>How often stability falls from one K to the next, of how many steps (rows in K order).</summary>
     public static (int Falls, int Steps) StabilityDrops(IReadOnlyList<SweepRow> rows)

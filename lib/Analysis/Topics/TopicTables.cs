@@ -7,6 +7,9 @@ public static class TopicTables
 {
     public static Frame<int, string> Sweep(Sweep sweep) => Frame.FromRecords(sweep.Rows);
 
+    /// <summary>Each K's stability and NPMI beside those of the null sweep (see <see cref="TopicSweep.Null"/>).</summary>
+    public static Frame<int, string> AgainstNull(Sweep sweep, Sweep baseline) => Frame.FromRecords(TopicSweep.AgainstNull(sweep, baseline));
+
     public sealed record TopicRow(string Topic, double Prevalence, string Terms);
 
     /// <summary>One row per topic: label, prevalence, and the top terms by relevance (λ = 0.6) as written in the texts.</summary>

@@ -168,4 +168,31 @@ public class SweepTrendTests
         Assert.Equal((2, 3), TopicSweep.StabilityDrops([R(4, 0.2), R(2, 0.4), R(3, 0.3), R(5, 0.25)]));
         Assert.Equal((0, 0), TopicSweep.StabilityDrops([R(2, 0.4)]));
     }
+
+    [Fact]
+    public void AgainstNull_BeatsTheBaselineOnlyOnBothMeasures()
+    {
+        var sweep = new Sweep([new SweepRow(2, -0.29, 0, 0.38), new SweepRow(3, -0.34, 0, 0.24)], 100, 3, 82, 82, 7);
+        var baseline = new Sweep([new SweepRow(2, -0.31, 0, 0.39), new SweepRow(3, -0.38, 0, 0.23)], 100, 3, 82, 82, 7);
+        var rows = TopicSweep.AgainstNull(sweep, baseline);
+        Assert.False(rows.Single(r => r.K == 2).BeatsNull); // better NPMI, lower stability
+        Assert.True(rows.Single(r => r.K == 3).BeatsNull);
+        Assert.Equal(0.39, rows.Single(r => r.K == 2).NullStability);
+    }
+}
+
+public class NullCorpusTests
+{
+    [Fact]
+    public void Shuffled_KeepsEveryUnitsLengthAndEveryWordsFrequency_AndMovesTheWords()
+    {
+        var units = TopicDocuments.FromCorpus(TestCorpus.Shipped);
+        var shuffled = units.Shuffled(seed: 1);
+        Assert.Equal(units.Terms.Select(t => t.Length), shuffled.Terms.Select(t => t.Length));
+        Assert.Equal(units.Terms.SelectMany(t => t).Order(StringComparer.Ordinal), shuffled.Terms.SelectMany(t => t).Order(StringComparer.Ordinal));
+        var same = units.Terms.Zip(shuffled.Terms).Count(p => p.First.SequenceEqual(p.Second));
+        Assert.True(same < units.Terms.Length / 10, $"{same} units unchanged");
+        // Seeded: the same seed, the same null corpus.
+        Assert.Equal(shuffled.Terms.SelectMany(t => t), units.Shuffled(seed: 1).Terms.SelectMany(t => t));
+    }
 }
