@@ -195,4 +195,20 @@ public class GermanWordsTests
         Assert.Equal(2, pair.Count);
         Assert.Single(pair, r => r.Counted);
     }
+
+    [Fact]
+    public void WenigerInOneParagraph_IsOneWord_AndAFunctionWord()
+    {
+        var table = Table("Weniger Jobs, weniger Geld. Und dann noch weniger.");
+        Assert.All(table.Rows.Where(r => r.Norm == "weniger"), r => Assert.False(r.Counted));
+    }
+
+    [Theory]
+    [InlineData("Bosnien", "bosnien")]      // names the lexicon lacks stay as written, not Snowball's bosni
+    [InlineData("Hannover", "hannover")]
+    [InlineData("gekommen", "kommen")]      // participles are their verb
+    [InlineData("gemacht", "machen")]
+    [InlineData("gesagt", "sagen")]
+    [InlineData("erklärt", "erklären")]
+    public void TreebankMisses_OfTheIssue_AreKeyedAsTheGoldLemma(string word, string key) => Assert.Equal(key, new TermPipeline().Key(word));
 }
