@@ -8,8 +8,7 @@ namespace Analysis.Tests;
 /// </summary>
 public class GermanWordsTests
 {
-    private static ITextUnit Unit(string text, int i = 1) =>
-        new Paragraph($"x/p{i}", "x", i, ParagraphKind.Body, new TextSpan(0, text.Length), SourcedText.FromRaw(text, 0, text.Length));
+    private static ITextUnit Unit(string text, int i = 1) => TextUnits.Of($"x/p{i}", "x", text);
 
     private static TokenTable Table(params string[] texts) => TokenTable.Of(texts.Select((t, i) => Unit(t, i + 1)));
 

@@ -5,10 +5,9 @@ namespace Analysis.Tests;
 /// <summary>Multiple-comparison control, intervals and dispersion, each against a value computed by hand or published.</summary>
 public class InferenceTests
 {
-    private static ITextUnit Unit(string id, string group, string text) =>
-        new Paragraph(id, group, 1, ParagraphKind.Body, new TextSpan(0, text.Length), SourcedText.FromRaw(text, 0, text.Length));
+    private static ITextUnit Unit(string id, string group, string text) => TextUnits.Of(id, group, text);
 
-    private static readonly TermOptions Plain = TermOptions.Default with { StopWords = StopWords.None, Lemmatize = false };
+    private static readonly TermOptions Plain = TextUnits.Plain;
 
     [Fact]
     public void BenjaminiHochberg_AdjustsAsTheStepUpRuleSays()

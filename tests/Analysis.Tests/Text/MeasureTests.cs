@@ -5,10 +5,9 @@ namespace Analysis.Tests;
 /// <summary>Each measure on a table small enough to compute by hand: A = "apfel apfel birne", B = "birne kiwi".</summary>
 public class MeasureTests
 {
-    private static ITextUnit Unit(string id, string group, string text) =>
-        new Paragraph(id, group, 1, ParagraphKind.Body, new TextSpan(0, text.Length), SourcedText.FromRaw(text, 0, text.Length));
+    private static ITextUnit Unit(string id, string group, string text) => TextUnits.Of(id, group, text);
 
-    private static readonly TermOptions Plain = TermOptions.Default with { StopWords = StopWords.None, Lemmatize = false };
+    private static readonly TermOptions Plain = TextUnits.Plain;
 
     private static TermCounts Small() => TermCounts.Count(TokenTable.Of([Unit("a", "A", "apfel apfel birne"), Unit("b", "B", "birne kiwi")], Plain), u => u.DocumentId);
 
