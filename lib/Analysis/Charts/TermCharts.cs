@@ -83,6 +83,39 @@ public static class TermCharts
     }
 }
 
+/// <summary>Where terms stand in each text: a dispersion ("x-ray") plot.</summary>
+public static class DispersionChart
+{
+    /// <summary>
+    /// One row per document (the <paramref name="maxDocuments"/> longest, if there are more), one mark per occurrence of each
+    /// term at its position in the document (0 = its first counted token, 1 = its last), running text and comments in
+    /// order. A term is matched on its key, as <see cref="Kwic.Find(TokenTable, string, int, bool)"/> matches it.
+    /// </summary>
+    public static GenericChart Create(TokenTable tokens, IReadOnlyList<string> terms, int maxDocuments = 12)
+    {
+        var pipeline = new TermPipeline(tokens.Options);
+        var keys = terms.Select(t => (Term: t, Keys: new HashSet<string>([pipeline.Key(t), pipeline.Key(t, opensSentence: false)], StringComparer.Ordinal))).ToList();
+        var byDocument = tokens.Rows.Where(r => r.Counted).GroupBy(r => r.Unit.DocumentId).Select(g => (Document: g.Key, Rows: g.ToList()))
+            .OrderByDescending(d => d.Rows.Count).ThenBy(d => d.Document, StringComparer.Ordinal).Take(maxDocuments)
+            .OrderBy(d => d.Document, StringComparer.Ordinal).ToList();
+        var traces = keys.Select((term, i) =>
+        {
+            var marks = byDocument.SelectMany(d => d.Rows.Select((r, at) => (r, at)).Where(x => term.Keys.Contains(x.r.Key))
+                .Select(x => (X: Math.Round((double)x.at / Math.Max(1, d.Rows.Count - 1), 4), Y: d.Document, Text: $"{x.r.Unit.Id}: {x.r.Surface}"))).ToList();
+            var chart = Chart.Point<double, string, string>(x: [.. marks.Select(m => m.X)], y: [.. marks.Select(m => m.Y)], Name: term.Term, MultiText: marks.Select(m => m.Text).ToArray());
+            foreach (var trace in GenericChart.getTraces(chart))
+            {
+                trace.SetProperty("marker", new Dictionary<string, object> { ["symbol"] = "line-ns-open", ["size"] = 14, ["color"] = ChartStyle.Colour(i) });
+                trace.SetProperty("mode", "markers");
+                trace.SetProperty("hoverinfo", "text");
+            }
+            return chart;
+        });
+        return Chart.Combine(traces).Style($"Where the terms stand in each text ({string.Join(", ", terms)}; one mark per occurrence)",
+            xTitle: "position in the text (0 = start, 1 = end)", yTitle: "document", height: 120 + 40 * byDocument.Count);
+    }
+}
+
 /// <summary>Diverging bars of keyness: Log Ratio per term, coloured by significance of G2.</summary>
 public static class KeynessChart
 {

@@ -48,7 +48,7 @@ public sealed record CollocationRow(string First, string Second, int N, int Firs
 
 /// <summary>
 /// Adjacent word pairs (within a sentence, both counted words) ranked by association, on keys: "Künstliche Intelligenz" and
-/// "künstlicher Intelligenz" are one pair, shown as first written.
+/// "künstlicher Intelligenz" are one pair, shown as most often written.
 /// </summary>
 public static class Collocations
 {
@@ -62,7 +62,7 @@ public static class Collocations
         var pairs = new Dictionary<(string, string), int>();
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
         var second = new Dictionary<string, int>(StringComparer.Ordinal);
-        var surface = new Dictionary<string, string>(StringComparer.Ordinal);
+        var surface = new Dictionary<(string, string, string, string), int>();
         long n = 0;
         for (var u = 0; u < tokens.Units.Length; u++)
         {
@@ -77,17 +77,21 @@ public static class Collocations
                 second[b.Key] = second.GetValueOrDefault(b.Key) + 1;
                 if (!a.Counted || !b.Counted) continue;
                 pairs[(a.Key, b.Key)] = pairs.GetValueOrDefault((a.Key, b.Key)) + 1;
-                surface.TryAdd(a.Key, a.Surface);
-                surface.TryAdd(b.Key, b.Surface);
+                // Shown as the pair is most often written ("Vereinigten Staaten", not the keys' forms elsewhere).
+                var written = (a.Key, b.Key, a.Surface, b.Surface);
+                surface[written] = surface.GetValueOrDefault(written) + 1;
             }
         }
+        var shown = surface.GroupBy(s => (s.Key.Item1, s.Key.Item2))
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(s => s.Value).ThenBy(s => s.Key.Item3, StringComparer.Ordinal).ThenBy(s => s.Key.Item4, StringComparer.Ordinal).First().Key);
         return [.. pairs.Where(p => p.Value >= minCount).Select(p =>
         {
             var (w1, w2) = p.Key;
+            var (_, _, s1, s2) = shown[p.Key];
             double o11 = p.Value, f1 = first[w1], f2 = second[w2];
             double o12 = f1 - o11, o21 = f2 - o11, o22 = n - f1 - f2 + o11;
             var g2 = 2 * (Term(o11, f1 * f2 / n) + Term(o12, f1 * (n - f2) / n) + Term(o21, (n - f1) * f2 / n) + Term(o22, (n - f1) * (n - f2) / n));
-            return new CollocationRow(surface[w1], surface[w2], p.Value, (int)f1, (int)f2, g2, Math.Log2(o11 * n / (f1 * f2)));
+            return new CollocationRow(s1, s2, p.Value, (int)f1, (int)f2, g2, Math.Log2(o11 * n / (f1 * f2)));
         }).OrderByDescending(r => r.G2).ThenBy(r => r.First, StringComparer.Ordinal).ThenBy(r => r.Second, StringComparer.Ordinal)];
     }
 
