@@ -34,17 +34,41 @@ public sealed class TopicDocuments
 
     public int LongestUnit => Terms.Max(t => t.Length);
 
-    /// <summary>Paragraphs of running text and reader comments of the corpus.</summary>
-    public static TopicDocuments FromCorpus(Corpus corpus, int minUnits = 2) => Prepare(TokenTable.Of(corpus), minUnits);
+    /// <summary>
+    /// Paragraphs of running text and reader comments of the corpus; with <paramref name="wholeDocuments"/>, each document's
+    /// running text as one unit (an article, as news corpora are usually modelled), its comments still one unit each.
+    /// </summary>
+    public static TopicDocuments FromCorpus(Corpus corpus, int minUnits = 2, bool wholeDocuments = false) =>
+        wholeDocuments ? PrepareDocuments(TokenTable.Of(corpus), minUnits) : Prepare(TokenTable.Of(corpus), minUnits);
 
     /// <summary>The units of a token table as sequences of their counted keys.</summary>
     public static TopicDocuments Prepare(TokenTable tokens, int minUnits = 2)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(minUnits, 1);
-        var all = tokens.Units.ToList();
-        if (all.Count == 0) throw new ArgumentException("No units to model: the unit list is empty.", nameof(tokens));
         var surfaces = new SurfaceForms();
-        var sequences = Enumerable.Range(0, all.Count).Select(u => tokens.RowsOf(u).Where(t => t.Counted).Select(t => { surfaces.Add(t.Key, t.Surface); return t.Key; }).ToList()).ToList();
+        var sequences = Enumerable.Range(0, tokens.Units.Length).Select(u => tokens.RowsOf(u).Where(t => t.Counted).Select(t => { surfaces.Add(t.Key, t.Surface); return t.Key; }).ToList()).ToList();
+        return Prepare([.. tokens.Units], sequences, surfaces, minUnits);
+    }
+
+    /// <summary>As <see cref="Prepare(TokenTable, int)"/>, with each document's running text joined into one unit (comments stay apart).</summary>
+    public static TopicDocuments PrepareDocuments(TokenTable tokens, int minUnits = 2)
+    {
+        var surfaces = new SurfaceForms();
+        var units = new List<ITextUnit>();
+        var sequences = new List<List<string>>();
+        foreach (var group in Enumerable.Range(0, tokens.Units.Length).GroupBy(u => tokens.Units[u] is Comment ? tokens.Units[u].Id : tokens.Units[u].DocumentId))
+        {
+            var members = group.ToList();
+            var keys = members.SelectMany(u => tokens.RowsOf(u)).Where(t => t.Counted).Select(t => { surfaces.Add(t.Key, t.Surface); return t.Key; }).ToList();
+            units.Add(members.Count == 1 ? tokens.Units[members[0]] : DocumentUnit.Join([.. members.Select(u => tokens.Units[u])]));
+            sequences.Add(keys);
+        }
+        return Prepare(units, sequences, surfaces, minUnits);
+    }
+
+    private static TopicDocuments Prepare(List<ITextUnit> all, List<List<string>> sequences, SurfaceForms surfaces, int minUnits)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(minUnits, 1);
+        if (all.Count == 0) throw new ArgumentException("No units to model: the unit list is empty.", nameof(all));
         var df = sequences.SelectMany(s => s.Distinct()).GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var kept = new List<ITextUnit>();
         var keptTerms = new List<ImmutableArray<string>>();
@@ -101,5 +125,27 @@ public sealed class TopicDocuments
             (order[i], order[j]) = (order[j], order[i]);
         }
         return order;
+    }
+}
+
+/// <summary>A document's running text as one unit: its paragraphs joined by blank lines, each character still traced to the raw file.</summary>
+public sealed record DocumentUnit(string Id, string DocumentId, TextSpan Span, SourcedText Source) : ITextUnit
+{
+    public string Text => Source.Text;
+
+    internal static DocumentUnit Join(IReadOnlyList<ITextUnit> parts)
+    {
+        var builder = new SourcedText.Builder();
+        foreach (var part in parts)
+        {
+            if (builder.Length > 0)
+            {
+                // The separator points at the raw offset of the paragraph it follows.
+                var at = part.Source.Offsets.Length > 0 ? part.Source.Offsets[0] : 0;
+                builder.Append('\n', at).Append('\n', at);
+            }
+            builder.Append(part.Source);
+        }
+        return new DocumentUnit(parts[0].DocumentId, parts[0].DocumentId, new TextSpan(parts[0].Span.Start, parts[^1].Span.End), builder.Build());
     }
 }

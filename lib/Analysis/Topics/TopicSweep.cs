@@ -5,10 +5,22 @@ using System.Globalization;
 namespace Analysis.Topics;
 
 /// <summary>One K of the sweep. No timings here: outputs must not change between runs (timings are in bench/).</summary>
-public sealed record SweepRow(int K, double Npmi, double UMass, double Stability);
+public sealed record SweepRow(int K, double Npmi, double UMass, double Stability)
+{
+    /// <summary>
+    /// Mean exclusivity of the top 10 words: for each, φ(w|t) / Σ_k φ(w|k), the share of the word's weight that its topic
+    /// holds (1 = no other topic uses it); averaged over topics and fits. A further criterion beside coherence (Bischof &amp;
+    /// Airoldi 2012; stm's FREX uses it): coherent topics of only the most frequent words score low.
+    /// </summary>
+    public double Exclusivity { get; init; }
+}
 
 /// <summary>One K of a sweep against the null sweep (shuffled units): stability and NPMI of both, and whether K beats it on both.</summary>
-public sealed record NullComparison(int K, double Stability, double NullStability, double Npmi, double NullNpmi, bool BeatsNull);
+public sealed record NullComparison(int K, double Stability, double NullStability, double Npmi, double NullNpmi, bool BeatsNull)
+{
+    public double Exclusivity { get; init; }
+    public double NullExclusivity { get; init; }
+}
 
 /// <summary>
 /// Settings of a topic sweep. <see cref="SampleUnits"/>: above this many units the sweep fits a seeded sample of that
@@ -66,12 +78,14 @@ public static class TopicSweep
 
         var runs = options.Ks.SelectMany(k => options.Orders.Select(o => (K: k, Order: o))).ToList();
         var tops = new IReadOnlyList<string>[runs.Count][];
+        var exclusivity = new double[runs.Count];
         var done = 0;
         Parallel.For(0, runs.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism ?? Environment.ProcessorCount }, i =>
         {
             var (k, order) = runs[i];
             var model = TopicModel.Fit(fitted, options.Model with { Topics = k, Order = order, Iterations = iterations });
             tops[i] = [.. Enumerable.Range(0, k).Select(t => model.TopByProbability(t, 10))];
+            exclusivity[i] = Exclusivity(model);
             var n = Interlocked.Increment(ref done);
             WorkProgress.Report(string.Create(CultureInfo.InvariantCulture,
                 $"topic sweep: fit {n} of {runs.Count} (K = {k}, order {order}, {iterations} iterations), {clock.Elapsed.TotalSeconds:0} s"));
@@ -83,12 +97,13 @@ public static class TopicSweep
         var unitSets = Coherence.UnitSets(units);
         var rows = options.Ks.Select(k =>
         {
-            var fits = Enumerable.Range(0, runs.Count).Where(i => runs[i].K == k).Select(i => tops[i]).ToList();
+            var ofK = Enumerable.Range(0, runs.Count).Where(i => runs[i].K == k).ToList();
+            var fits = ofK.Select(i => tops[i]).ToList();
             var topics = fits.SelectMany(f => f).ToList();
             return new SweepRow(k,
                 Math.Round(topics.Average(t => Coherence.Npmi(t, units)), 4),
                 Math.Round(topics.Average(t => Coherence.UMass(t, unitSets)), 4),
-                Math.Round(Coherence.Stability([.. fits.Select(f => (IReadOnlyList<IReadOnlyList<string>>)f)]), 4));
+                Math.Round(Coherence.Stability([.. fits.Select(f => (IReadOnlyList<IReadOnlyList<string>>)f)]), 4)) { Exclusivity = Math.Round(ofK.Average(i => exclusivity[i]), 4) };
         }).ToImmutableArray();
         return new Sweep(rows, iterations, pilotK, documents.Units.Length, fitted.Units.Length, runs.Count + 1);
     }
@@ -103,7 +118,20 @@ public static class TopicSweep
     /// <summary>Each K of a sweep beside the null sweep's: whether its stability and its NPMI both exceed the baseline's.</summary>
     public static IReadOnlyList<NullComparison> AgainstNull(Sweep sweep, Sweep baseline) =>
         [.. sweep.Rows.Join(baseline.Rows, r => r.K, b => b.K, (r, b) => new NullComparison(r.K, r.Stability, b.Stability, r.Npmi, b.Npmi,
-            r.Stability > b.Stability && r.Npmi > b.Npmi))];
+            r.Stability > b.Stability && r.Npmi > b.Npmi) { Exclusivity = r.Exclusivity, NullExclusivity = b.Exclusivity })];
+
+    /// <summary>Mean over topics of the mean exclusivity φ(w|t) / Σ_k φ(w|k) of each topic's 10 most probable words.</summary>
+    internal static double Exclusivity(TopicModel model)
+    {
+        var vocabulary = model.Documents.Vocabulary;
+        var index = vocabulary.Select((w, i) => (w, i)).ToDictionary(p => p.w, p => p.i, StringComparer.Ordinal);
+        return Enumerable.Range(0, model.K).Average(t => model.TopByProbability(t, 10).Average(w =>
+        {
+            var i = index[w];
+            var total = Enumerable.Range(0, model.K).Sum(k => model.Phi[k][i]);
+            return total > 0 ? model.Phi[t][i] / total : 0;
+        }));
+    }
 
     /// <summary>How often stability falls from one K to the next, of how many steps (rows in K order).</summary>
     public static (int Falls, int Steps) StabilityDrops(IReadOnlyList<SweepRow> rows)

@@ -195,4 +195,30 @@ public class NullCorpusTests
         // Seeded: the same seed, the same null corpus.
         Assert.Equal(shuffled.Terms.SelectMany(t => t), units.Shuffled(seed: 1).Terms.SelectMany(t => t));
     }
+
+    [Fact]
+    public void WholeDocuments_JoinEachDocumentsRunningText_AndKeepTheComments()
+    {
+        var corpus = TestCorpus.Shipped;
+        var documents = TopicDocuments.FromCorpus(corpus, wholeDocuments: true);
+        var comments = corpus.Units(includeComments: true).Count(u => u is Comment);
+        Assert.Equal(corpus.Documents.Length + comments, documents.Units.Length + documents.Dropped.Length);
+        var essay = Assert.Single(documents.Units, u => u.Id == "essay");
+        var paragraphs = corpus.Units().Where(u => u.DocumentId == "essay").ToList();
+        var at = 0;
+        foreach (var p in paragraphs)
+        {
+            var found = essay.Text.IndexOf(p.Text, at, StringComparison.Ordinal);
+            Assert.True(found >= 0, $"{p.Id} missing or out of order");
+            at = found + p.Text.Length;
+        }
+        Assert.Equal(essay.Text.Length, essay.Source.Offsets.Length);
+    }
+
+    [Fact]
+    public void Exclusivity_IsAShareOfEachTopWordsWeight()
+    {
+        var sweep = TopicSweep.Run(TopicDocuments.FromCorpus(TestCorpus.Shipped), new SweepOptions { Ks = [2, 4], Orders = [1, 2] });
+        Assert.All(sweep.Rows, r => Assert.InRange(r.Exclusivity, 1.0 / r.K, 1.0));
+    }
 }
