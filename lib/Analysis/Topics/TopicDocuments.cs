@@ -96,6 +96,18 @@ public sealed class TopicDocuments
     }
 
     /// <summary>
+    /// Up to <paramref name="count"/> units that <see cref="Sample"/> with the same seed leaves out: the held-out units on
+    /// which a sampled sweep scores coherence.
+    /// </summary>
+    public TopicDocuments HeldOut(int count, int seed)
+    {
+        var picked = Order(Units.Length, seed).Skip(count).Take(count).Order().ToList();
+        var terms = picked.Select(i => Terms[i]).ToImmutableArray();
+        var vocabulary = terms.SelectMany(t => t).Distinct().Order(StringComparer.Ordinal).ToImmutableArray();
+        return new TopicDocuments([.. picked.Select(i => Units[i])], terms, vocabulary, Dropped, MinUnits, _surfaces);
+    }
+
+    /// <summary>
     /// The null corpus of a topic model: every term occurrence of every unit pooled, shuffled (seeded) and dealt back to
     /// the units, each keeping its length. Term frequencies and unit lengths stay; which terms stand together does not,
     /// so topics fitted on it show what stability and coherence chance alone gives.

@@ -60,8 +60,9 @@ public static class TopicSweep
 {
     /// <param name="documents">The units to fit.</param>
     /// <param name="options">Ks, orders, sampling.</param>
-    /// <param name="scoreOn">The units coherence is scored on (default: the fitted units); the null sweep scores its
-    /// topics on the real units, so that both sweeps are measured against the same co-occurrences.</param>
+    /// <param name="scoreOn">The units coherence is scored on (default: <paramref name="documents"/>: all of them, or the
+    /// held-out units when the sweep samples); the null sweep scores its topics on the real units, so that both sweeps are
+    /// measured against the same co-occurrences.</param>
     public static Sweep Run(TopicDocuments documents, SweepOptions? options = null, TopicDocuments? scoreOn = null)
     {
         options ??= new SweepOptions();
@@ -91,8 +92,10 @@ public static class TopicSweep
                 $"topic sweep: fit {n} of {runs.Count} (K = {k}, order {order}, {iterations} iterations), {clock.Elapsed.TotalSeconds:0} s"));
         });
 
-        // Scored on the same units the fit saw (the same seeded sample of the scoring units, when sampled).
-        var scored = scoreOn is null ? fitted : scoreOn.Units.Length > options.SampleUnits ? scoreOn.Sample(options.SampleUnits, options.SampleSeed) : scoreOn;
+        // Coherence on every unit when the sweep fits them all (the whole corpus); when it fits a sample, on as many
+        // held-out units as the sample leaves, so that the fitted units do not score their own topics.
+        var reference = scoreOn ?? documents;
+        var scored = reference.Units.Length > options.SampleUnits ? reference.HeldOut(options.SampleUnits, options.SampleSeed) : reference;
         var units = scored.Terms.Select(t => (IReadOnlyList<string>)t).ToList();
         var unitSets = Coherence.UnitSets(units);
         var rows = options.Ks.Select(k =>
