@@ -8,15 +8,19 @@ public static class TermTables
     public static Frame<int, string> Vocabulary(IReadOnlyList<VocabularyRow> rows) => Frame.FromRecords(rows);
 
     /// <summary>The <paramref name="n"/> terms of highest tf-idf per document: rows = rank, columns = documents.</summary>
-    /// <remarks>Terms whose tf-idf equals a neighbour's are ties, marked "=": their order among themselves is alphabetical, not a ranking.</remarks>
+    /// <remarks>
+    /// Terms whose tf-idf equals a neighbour's are ties, marked "=": their order among themselves is alphabetical, not a
+    /// ranking. Each cell also gives the term's range, the groups that use it ("in 1" = this one only).
+    /// </remarks>
     public static Frame<int, string> TopTfIdf(TermCounts counts, int n = 8)
     {
         var rows = Measures.TfIdf(counts);
+        var range = counts.Rows.GroupBy(r => r.Term).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var columns = counts.Groups.ToDictionary(g => g, g =>
         {
             var list = rows.Where(r => r.Group == g).Take(n + 1).ToList();
             return list.Take(n).Select((r, i) => (i > 0 && list[i - 1].TfIdf == r.TfIdf || i + 1 < list.Count && list[i + 1].TfIdf == r.TfIdf ? "= " : "") +
-                $"{r.Surface} ({r.TfIdf:0.0000})").ToList();
+                $"{r.Surface} ({r.TfIdf:0.0000}; in {range[r.Term]})").ToList();
         });
         return Ranked(columns, n);
     }
@@ -24,10 +28,12 @@ public static class TermTables
     public static Frame<int, string> TopTerms(TermCounts counts, int n = 10) => counts.TopTable(n);
 
     /// <summary>The <paramref name="n"/> terms of highest weighted log-odds (z) per group: rows = rank, columns = groups.</summary>
+    /// <remarks>Each cell also gives the term's range, the groups that use it.</remarks>
     public static Frame<int, string> TopLogOdds(TermCounts counts, int n = 8)
     {
         var rows = Measures.WeightedLogOdds(counts);
-        var columns = counts.Groups.ToDictionary(g => g, g => rows.Where(r => r.Group == g).Take(n).Select(r => $"{r.Surface} ({r.LogOddsWeighted:0.00})").ToList());
+        var range = counts.Rows.GroupBy(r => r.Term).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var columns = counts.Groups.ToDictionary(g => g, g => rows.Where(r => r.Group == g).Take(n).Select(r => $"{r.Surface} ({r.LogOddsWeighted:0.00}; in {range[r.Term]})").ToList());
         return Ranked(columns, n);
     }
 
