@@ -18,6 +18,13 @@ public sealed record TopicOptions
     public int Iterations { get; init; } = 300;
     public int BurnIn { get; init; } = 20;
     public int Order { get; init; }
+
+    /// <summary>
+    /// θ is the mean over this many fits (this order and the next ones), each fit's topics matched to this fit's by the
+    /// cosine of their word distributions: a mean over samples rather than one sampler state (whose shares are small
+    /// fractions such as 3/7). φ stays this fit's. 1 = one fit.
+    /// </summary>
+    public int Samples { get; init; } = 1;
 }
 
 /// <summary>
@@ -54,6 +61,44 @@ public sealed class TopicModel
     public static TopicModel Fit(TopicDocuments documents, TopicOptions? options = null)
     {
         options ??= new TopicOptions();
+        var first = FitOne(documents, options);
+        if (options.Samples <= 1) return first;
+        // Other orders are other samples; their topics are matched to the first fit's, greedily by cosine of φ, best pair first.
+        var theta = first.Theta.Select(r => (double[])r.Clone()).ToArray();
+        var agreement = new List<double>();
+        for (var s = 1; s < options.Samples; s++)
+        {
+            var other = FitOne(documents, options with { Order = options.Order + s });
+            var pairs = (from a in Enumerable.Range(0, first.K) from b in Enumerable.Range(0, first.K) select (a, b, Cosine(first.Phi[a], other.Phi[b])))
+                .OrderByDescending(p => p.Item3).ThenBy(p => p.a).ThenBy(p => p.b).ToList();
+            var match = new int[first.K];
+            var (usedA, usedB) = (new bool[first.K], new bool[first.K]);
+            foreach (var (a, b, cosine) in pairs)
+            {
+                if (usedA[a] || usedB[b]) continue;
+                (usedA[a], usedB[b], match[a]) = (true, true, b);
+                agreement.Add(cosine);
+            }
+            for (var u = 0; u < theta.Length; u++)
+                for (var t = 0; t < first.K; t++) theta[u][t] += other.Theta[u][match[t]];
+        }
+        foreach (var row in theta)
+            for (var t = 0; t < row.Length; t++) row[t] /= options.Samples;
+        return new TopicModel(documents, options, first.Phi, theta, first.TrainingLog) { SampleAgreement = agreement.Average() };
+    }
+
+    /// <summary>With <see cref="TopicOptions.Samples"/> &gt; 1: the mean cosine between matched topics of the fits (1 = the same topics).</summary>
+    public double? SampleAgreement { get; private init; }
+
+    private static double Cosine(double[] x, double[] y)
+    {
+        double dot = 0, nx = 0, ny = 0;
+        for (var i = 0; i < x.Length; i++) { dot += x[i] * y[i]; nx += x[i] * x[i]; ny += y[i] * y[i]; }
+        return nx == 0 || ny == 0 ? 0 : dot / Math.Sqrt(nx * ny);
+    }
+
+    private static TopicModel FitOne(TopicDocuments documents, TopicOptions options)
+    {
         var vocabulary = documents.Vocabulary;
         if (options.Topics < 2) throw new ArgumentOutOfRangeException(nameof(options), options.Topics, "A topic model needs at least 2 topics.");
         if (options.Topics > vocabulary.Length)

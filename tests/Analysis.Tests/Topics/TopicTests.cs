@@ -158,6 +158,20 @@ public class TopicModelTests
         Assert.Contains(withEmpty.Dropped, u => u.Id == "x/p1");
     }
 
+    [Fact]
+    public void Theta_IsTheMeanOverSeveralFits_WithTopicsMatched_AndStaysDeterministic()
+    {
+        var one = TopicModel.Fit(Units.Value, new TopicOptions { Topics = 3, Iterations = 100 });
+        var three = TopicModel.Fit(Units.Value, new TopicOptions { Topics = 3, Iterations = 100, Samples = 3 });
+        Assert.All(three.Theta, row => Assert.Equal(1.0, row.Sum(), 6));
+        Assert.Equal(one.Phi, three.Phi);     // φ is the first fit's
+        var moved = one.Theta.Zip(three.Theta).Count(p => p.First.Zip(p.Second).Any(q => Math.Abs(q.First - q.Second) > 1e-6));
+        Assert.True(moved > one.Theta.Length / 2, $"{moved} of {one.Theta.Length} units moved");
+        Assert.InRange(three.SampleAgreement!.Value, 0.0, 1.0);
+        Assert.Null(one.SampleAgreement);
+        Assert.Equal(three.Theta, TopicModel.Fit(Units.Value, new TopicOptions { Topics = 3, Iterations = 100, Samples = 3 }).Theta);
+    }
+
     // In this class, not another: LightLDA's progress is captured per process, and a fit running in a parallel test class
     // would write into the pilot fit's log, from which the sweep reads its iteration count.
     [Fact]
