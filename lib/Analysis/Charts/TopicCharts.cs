@@ -23,7 +23,7 @@ public static class TopicCharts
         return Chart.Grid([Panel("NPMI (higher is better)", r => r.Npmi, ChartStyle.Colour(0), true), Panel("UMass (closer to 0 is better)", r => r.UMass, ChartStyle.Colour(2), false),
                     Panel("stability (Jaccard, 1 = same topics)", r => r.Stability, ChartStyle.Colour(1), false)],
                 1, 3, SubPlotTitles: new[] { "NPMI", "UMass", "stability" }, XGap: 0.3)
-            .Style($"Choosing K: coherence and stability over {orders} unit orders{(baseline is null ? "" : ", grey: the same on shuffled units")} (dashed: the chosen K = {chosen})", height: 380, configure: layout =>
+            .Style($"Choosing K over {orders} unit orders{(baseline is null ? "" : "; grey: shuffled units")}; dashed: the chosen K = {chosen}", height: 380, configure: layout =>
             {
                 // Every panel: K on the x axis, and a dashed line at the chosen K.
                 for (var i = 1; i <= 3; i++)
