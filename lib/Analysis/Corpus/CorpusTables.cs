@@ -77,6 +77,23 @@ public static class CorpusTables
                 string.Join(", ", c.Quotes.Select(q => q.From).Distinct().Select(from => $"{quoted.GetValueOrDefault((c.Id, from))} words of {from}")), Shorten(c.Text, 80))));
     }
 
+    public sealed record AuthorRow(string Author, int Comments, int Words, double Share);
+
+    /// <summary>
+    /// The authors of a document's comments with their counted words, most words first (ties by name): how much of the
+    /// comments' vocabulary a few writers carry. An empty author is "(no name)".
+    /// </summary>
+    public static IReadOnlyList<AuthorRow> CommentAuthors(Corpus corpus, string documentId)
+    {
+        var table = Text.TokenTable.Of(corpus);
+        var rows = Enumerable.Range(0, table.Units.Length).Where(u => table.Units[u] is Comment c && c.DocumentId == documentId)
+            .GroupBy(u => ((Comment)table.Units[u]).Author is { Length: > 0 } a ? a : "(no name)")
+            .Select(g => (Author: g.Key, Comments: g.Count(), Words: g.Sum(table.Words))).ToList();
+        var total = Math.Max(1, rows.Sum(r => r.Words));
+        return [.. rows.OrderByDescending(r => r.Words).ThenBy(r => r.Author, StringComparer.Ordinal)
+            .Select(r => new AuthorRow(r.Author, r.Comments, r.Words, Math.Round((double)r.Words / total, 4)))];
+    }
+
     private static string Shorten(string text, int length)
     {
         var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

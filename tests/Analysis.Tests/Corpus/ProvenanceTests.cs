@@ -69,3 +69,20 @@ public class ProvenanceTests
         }
     }
 }
+
+public class CommentAuthorTests
+{
+    [Fact]
+    public void CommentAuthors_AddUpToTheCommentWords_AndListEveryAuthorOnce()
+    {
+        var corpus = TestCorpus.Shipped;
+        var rows = CorpusTables.CommentAuthors(corpus, "tkp");
+        var document = CorpusTables.DocumentRows(corpus).Single(d => d.Id == "tkp");
+        Assert.Equal(document.CommentWords, rows.Sum(r => r.Words));
+        Assert.Equal(corpus.Comments.Where(c => c.DocumentId == "tkp").Select(c => c.Author).Distinct().Count(), rows.Count);
+        Assert.Equal(corpus.Comments.Count(c => c.DocumentId == "tkp"), rows.Sum(r => r.Comments));
+        Assert.True(rows.Zip(rows.Skip(1)).All(p => p.First.Words >= p.Second.Words));
+        Assert.Equal(1.0, rows.Sum(r => r.Share), 3);
+        Assert.Empty(CorpusTables.CommentAuthors(corpus, "essay"));
+    }
+}
