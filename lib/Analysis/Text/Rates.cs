@@ -10,6 +10,9 @@ public sealed record RateComparison(Rate First, Rate Second, double Ratio, doubl
 {
     /// <summary>Whether the rates differ at the 5 % level (the interval of the ratio excludes 1).</summary>
     public bool Differ => P < 0.05;
+
+    /// <summary>The reading a notebook may state: "a significant difference", or "no evidence of a difference".</summary>
+    public string Verdict => Differ ? "a significant difference" : "no evidence of a difference";
 }
 
 /// <summary>Rates of counted events (mentions, terms) per 10,000 words, with exact intervals and tests.</summary>

@@ -72,10 +72,12 @@ public class InferenceTests
         var first = Rates.Compare(20, 616, 11, 526);
         Assert.InRange(first.P, 0.25, 0.31);
         Assert.False(first.Differ);
+        Assert.Equal("no evidence of a difference", first.Verdict);
         Assert.True(first.RatioLow < 1 && first.RatioHigh > 1);
         var second = Rates.Compare(10, 417, 44, 2_128);
         Assert.InRange(second.P, 0.66, 0.76);
         // A large difference is one: 40 of 1,000 against 5 of 1,000.
         Assert.True(Rates.Compare(40, 1_000, 5, 1_000).Differ);
+        Assert.Equal("a significant difference", Rates.Compare(40, 1_000, 5, 1_000).Verdict);
     }
 }
