@@ -7,6 +7,17 @@ namespace Analysis.Figures;
 /// <summary>An extracted quantity that is deliberately not a curated figure, with the reason (<c>data/figures-ignored.csv</c>).</summary>
 public sealed record IgnoredMatch(string Document, int Offset, string Text, string Reason);
 
+/// <summary>The extractor on one reviewed document: its curated figures, how many it found, and what else it extracted there.</summary>
+public sealed record DocumentEvaluation(string Document, int Curated, int Found, int Ignored, int Unexplained)
+{
+    public double Recall => Curated == 0 ? 1 : (double)Found / Curated;
+    public double Precision => Found + Ignored + Unexplained == 0 ? 1 : (double)Found / (Found + Ignored + Unexplained);
+}
+
+/// <summary>
+/// The extractor against the reviewed figures. Precision and recall count only documents someone has reviewed (with a
+/// figure in <c>figures.csv</c> or an ignored match): a new text's numbers are unreviewed, not wrong.
+/// </summary>
 public sealed record ExtractorEvaluation(
     ImmutableArray<(ReportedFigure ReportedFigure, NumberMatch Match)> Found,
     ImmutableArray<ReportedFigure> Missed,
@@ -16,13 +27,25 @@ public sealed record ExtractorEvaluation(
 {
     public const string IgnoredFileName = "figures-ignored.csv";
 
-    public int Extracted => Found.Length + Unexpected.Length + Ignored.Length;
+    /// <summary>Documents with a reviewed figure or an ignored match.</summary>
+    public IReadOnlySet<string> Reviewed { get; } = Found.Select(f => f.ReportedFigure.Document).Concat(Missed.Select(f => f.Document)).Concat(Ignored.Select(i => i.Ignored.Document)).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Quantities found in documents no one has reviewed yet: candidates, not errors.</summary>
+    public int Unreviewed => Unexpected.Count(m => !Reviewed.Contains(m.Document));
+
+    /// <summary>Extracted quantities in reviewed documents.</summary>
+    public int Extracted => Found.Length + Unexpected.Length - Unreviewed + Ignored.Length;
 
     /// <summary>Curated figures the extractor found (value equal, span inside the quote) / all curated figures.</summary>
     public double Recall => Found.Length + Missed.Length == 0 ? 1 : (double)Found.Length / (Found.Length + Missed.Length);
 
-    /// <summary>Extracted quantities that are curated figures / all extracted quantities (ignored ones count against it).</summary>
+    /// <summary>Extracted quantities of reviewed documents that are curated figures / all of them (ignored ones count against it).</summary>
     public double Precision => Extracted == 0 ? 1 : (double)Found.Length / Extracted;
+
+    /// <summary>Precision and recall per reviewed document, in document order of first appearance.</summary>
+    public IReadOnlyList<DocumentEvaluation> PerDocument =>
+        [.. Reviewed.Order(StringComparer.Ordinal).Select(d => new DocumentEvaluation(d, Found.Count(f => f.ReportedFigure.Document == d) + Missed.Count(f => f.Document == d),
+            Found.Count(f => f.ReportedFigure.Document == d), Ignored.Count(i => i.Match.Document == d), Unexpected.Count(m => m.Document == d)))];
 
     /// <summary>Of the figures found, how many got the curated unit.</summary>
     public double UnitAgreement => Found.Length == 0 ? 1 : (double)Found.Count(f => f.ReportedFigure.Unit == f.Match.Unit) / Found.Length;

@@ -25,16 +25,16 @@ public static class FigureSeries
             .OrderByDescending(r => r.Documents.Count).ThenByDescending(r => r.Statements.Length).ThenBy(r => r.Value).ThenBy(r => r.Unit, StringComparer.Ordinal)];
 
     /// <summary>
-    /// One value per period, in period order: the value most statements give (ties: the larger). A period range whose
-    /// single periods are present too ("2025-10/2026-01" beside "2025-10" and "2026-01") is their total and is left out;
-    /// the cross-checks compare it with them. Statements without a period form "(no period)".
+    /// One value per single period the texts give, in period order: the value most statements give (ties: the larger).
+    /// A total over a range of periods ("2022/2023", "2025-10/2026-01") is no round of its own and is left out (see
+    /// <see cref="Totals"/>), as are statements without a period: their time is unknown.
     /// </summary>
-    public static IReadOnlyList<PeriodValue> ByPeriod(IEnumerable<ReportedFigure> figures)
-    {
-        var list = figures.ToList();
-        var singles = list.Select(f => f.Period).Where(p => p.Length > 0 && !p.Contains('/')).ToHashSet(StringComparer.Ordinal);
-        bool IsTotal(string period) => period.Split('/') is [var from, var to] && singles.Count(p => string.CompareOrdinal(p, from) >= 0 && string.CompareOrdinal(p, to) <= 0) >= 2;
-        return [.. list.Where(f => !IsTotal(f.Period)).GroupBy(f => f.Period.Length == 0 ? "(no period)" : f.Period).OrderBy(g => g.Key, StringComparer.Ordinal)
+    public static IReadOnlyList<PeriodValue> ByPeriod(IEnumerable<ReportedFigure> figures) =>
+        [.. figures.Where(f => f.Period.Length > 0 && !f.Period.Contains('/')).GroupBy(f => f.Period).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new PeriodValue(g.Key, g.GroupBy(f => f.Value).OrderByDescending(v => v.Count()).ThenByDescending(v => v.Key).First().Key, [.. g]))];
-    }
+
+    /// <summary>Totals over a range of periods, one per range: the value most statements give (ties: the larger).</summary>
+    public static IReadOnlyList<PeriodValue> Totals(IEnumerable<ReportedFigure> figures) =>
+        [.. figures.Where(f => f.Period.Contains('/')).GroupBy(f => f.Period).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new PeriodValue(g.Key, g.GroupBy(f => f.Value).OrderByDescending(v => v.Count()).ThenByDescending(v => v.Key).First().Key, [.. g]))];
 }

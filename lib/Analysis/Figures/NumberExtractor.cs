@@ -7,8 +7,11 @@ namespace Analysis.Figures;
 /// <summary>What an extracted expression is. Only <see cref="Quantity"/> is a reported figure; the others are told apart from it.</summary>
 public enum MatchKind { Quantity, Year, YearRange, Date, Time, Ordinal, Vague }
 
-/// <summary>A numeric expression found in a unit: its value and unit, where it stands in the raw file, and its sentence.</summary>
-public sealed record NumberMatch(string Document, string UnitId, MatchKind Kind, double Value, string Unit, string Text, TextSpan Span, string Sentence);
+/// <summary>
+/// A numeric expression found in a unit: its value (the lower end of a range, whose upper end is <see cref="High"/>)
+/// and unit, where it stands in the raw file, its sentence and where in the sentence it starts.
+/// </summary>
+public sealed record NumberMatch(string Document, string UnitId, MatchKind Kind, double Value, string Unit, string Text, TextSpan Span, string Sentence, int InSentence = 0, double? High = null);
 
 /// <summary>
 /// Rules for German numeric expressions, written for the language rather than for these texts: digits with
@@ -53,7 +56,7 @@ public static class NumberExtractor
 
     private static readonly FrozenDictionary<string, double> Fractions = new Dictionary<string, double>
     {
-        ["hälfte"] = 0.5, ["drittel"] = 1.0 / 3, ["viertel"] = 0.25, ["fünftel"] = 0.2, ["zehntel"] = 0.1,
+        ["hälfte"] = 0.5, ["drittel"] = 1.0 / 3, ["viertel"] = 0.25, ["fünftel"] = 0.2, ["sechstel"] = 1.0 / 6, ["achtel"] = 0.125, ["zehntel"] = 0.1,
     }.ToFrozenDictionary();
 
     /// <summary>Every unit of the corpus, read from its token table (no tokenising again).</summary>
@@ -74,15 +77,31 @@ public static class NumberExtractor
         for (var i = 0; i < tokens.Count; i++)
         {
             if (Match(text, tokens, i) is not { } found) continue;
+            var (sentence, sentenceStart) = SentenceOf(text, tokens, i);
             matches.Add(new NumberMatch(unit.DocumentId, unit.Id, found.Kind, found.Value, found.Unit, text[found.Start..found.End],
-                unit.Source.SourceSpan(found.Start, found.End - found.Start), SentenceOf(text, tokens, i)));
+                unit.Source.SourceSpan(found.Start, found.End - found.Start), sentence, found.Start - sentenceStart, found.High));
             i = found.Last;
         }
         return matches;
     }
 
     /// <summary>What <see cref="Match"/> found: kind, value, unit, the last token it used and its character span.</summary>
-    private readonly record struct Found(MatchKind Kind, double Value, string Unit, int Last, int Start, int End);
+    private readonly record struct Found(MatchKind Kind, double Value, string Unit, int Last, int Start, int End, double? High = null);
+
+    /// <summary>Durations with the indefinite article: "eine Stunde", "eines Quartals", "einem halben Jahrhundert" (unit, how many of it).</summary>
+    private static readonly (string Stem, string Unit, double Times)[] Durations =
+    [
+        ("stunde", "hours", 1), ("tag", "days", 1), ("woche", "weeks", 1), ("monat", "months", 1), ("quartal", "months", 3), ("jahrzehnt", "years", 10),
+        ("jahrhundert", "years", 100), ("jahr", "years", 1),
+    ];
+
+    private static (string Unit, double Times)? Duration(string norm)
+    {
+        foreach (var (stem, unit, times) in Durations)
+            if (norm.StartsWith(stem, StringComparison.Ordinal) && norm.Length - stem.Length <= 2 && norm[stem.Length..] is "" or "e" or "en" or "n" or "s" or "es")
+                return (unit, times);
+        return null;
+    }
 
     // Characters that group thousands in "14 000", "14 000" (no-break), "14 000" (narrow no-break), "14'000", "14’000".
     private static bool IsGroupSeparator(string gap) => gap is " " or "\u00a0" or "\u202f" or "\u2009" or "'" or "’";
@@ -103,6 +122,18 @@ public static class NumberExtractor
         if (Fractions.TryGetValue(norm, out var fraction) && i > 0 && t[i - 1].Norm is "die" or "der" or "ein" or "einem" or "eine" or "zur")
             return Q(MatchKind.Quantity, fraction, "ratio", i);
         if (VagueWords.Contains(norm) && !(i > 0 && IsNumber(t[i - 1]))) return Q(MatchKind.Vague, 0, "", i);
+        // "eine Stunde", "eines Quartals", "einem halben Jahrhundert", "anderthalb Jahre": a duration, counted once or by halves.
+        if (norm is "ein" or "eine" or "einer" or "eines" or "einem" or "einen" or "anderthalb" or "eineinhalb")
+        {
+            var count = norm is "anderthalb" or "eineinhalb" ? 1.5 : 1;
+            var at = i + 1;
+            if (at < t.Count && count == 1 && t[at].Norm.StartsWith("halb", StringComparison.Ordinal) && t[at].Norm.Length <= 6) { count = 0.5; at++; }
+            // "eines Tages" is "some day", not a day.
+            if (at < t.Count && char.IsUpper(t[at].Surface[0]) && Duration(t[at].Norm) is { } duration && !(norm == "eines" && t[at].Norm == "tages")) return Q(MatchKind.Quantity, count * duration.Times, duration.Unit, at);
+            if (norm is "ein" or "eine" && Next(1) == "bis" && i + 2 < t.Count && Match(text, t, i + 2) is { Kind: MatchKind.Quantity } upper)
+                return new(MatchKind.Quantity, 1, upper.Unit, upper.Last, token.Start, upper.End, upper.Value);   // "ein bis zwei Stunden"
+            return null;
+        }
 
         double value;
         var last = i;
@@ -152,9 +183,23 @@ public static class NumberExtractor
             return null;
         }
 
+        // A range: "10 bis 15 Prozent", "zwischen 10.000 und 15.000 Stellen", "2–3 Milliarden": one statement with both ends.
+        var dash = GapAfter(last).Trim() is "–" or "-" && last + 1 < t.Count && t[last + 1].Kind == TokenKind.Number;
+        var joined = last + 2 < t.Count && IsNumber(t[last + 2]) && (t[last + 1].Norm == "bis" || t[last + 1].Norm == "und" && i > 0 && t[i - 1].Norm == "zwischen");
+        if (dash || joined)
+        {
+            var upperAt = dash ? last + 1 : last + 2;
+            if (Match(text, t, upperAt) is { Kind: MatchKind.Quantity } upper && upper.Value > value)
+            {
+                var upperScale = upper.Last > upperAt && Scales.TryGetValue(t[upperAt + 1].Norm.TrimEnd('.'), out var us) ? us : 1;
+                var low = last + 1 < t.Count && Scales.TryGetValue(t[last + 1].Norm.TrimEnd('.'), out var ls) ? value * ls : value * upperScale;
+                if (low < upper.Value) return new(MatchKind.Quantity, low, upper.Unit, upper.Last, token.Start, upper.End, upper.Value);
+            }
+        }
         if (last + 1 < t.Count && Scales.TryGetValue(t[last + 1].Norm.TrimEnd('.'), out var scale))
         {
-            value *= scale;
+            // In decimal: 1.57 × 10⁶ is 1,570,000, not 1,569,999.9999999998.
+            value = (double)((decimal)value * (decimal)scale);
             last++;
         }
         var start = token.Start;
@@ -222,13 +267,16 @@ public static class NumberExtractor
         return null;
     }
 
-    private static string SentenceOf(string text, IReadOnlyList<Token> tokens, int i)
+    private static (string Sentence, int Start) SentenceOf(string text, IReadOnlyList<Token> tokens, int i)
     {
         var sentence = tokens[i].Sentence;
         var first = tokens.First(t => t.Sentence == sentence);
         var last = tokens.Last(t => t.Sentence == sentence);
         var end = last.Start + last.Length;
         while (end < text.Length && !char.IsWhiteSpace(text[end]) && !char.IsLetterOrDigit(text[end])) end++;
-        return text[first.Start..end];
+        // An opening quotation mark belongs to the sentence: it makes the words someone else's.
+        var start = first.Start;
+        while (start > 0 && text[start - 1] is '„' or '»' or '"' or '“') start--;
+        return (text[start..end], start);
     }
 }

@@ -92,9 +92,15 @@ public static class Program
         var review = new Command("review", $"Write every unreviewed figure the extractor finds to data/{FigureCandidates.ReviewFileName}, with guessed unit, measure, entity and period.") { data };
         review.SetAction(result => Figures(result.GetValue(data), corpus =>
         {
-            var path = FigureCandidates.WriteReview(corpus);
-            var count = File.ReadAllLines(path).Length - 1;
-            ConsoleCapture.OriginalOut.WriteLine($"{count} unreviewed figure{(count == 1 ? "" : "s")} in {Path.GetRelativePath(Directory.GetCurrentDirectory(), path)}: correct the guesses, write '{FigureCandidates.Accept}' or '{FigureCandidates.IgnorePrefix} REASON' in the decision column, then run 'figures accept'.");
+            var written = FigureCandidates.WriteReview(corpus);
+            var total = written.Kept + written.Added;
+            var output = ConsoleCapture.OriginalOut;
+            output.WriteLine($"{total} unreviewed figure{(total == 1 ? "" : "s")} in {Path.GetRelativePath(Directory.GetCurrentDirectory(), written.Path)}"
+                + (written.Kept > 0 ? $" ({written.Kept} kept from the earlier review with your corrections, {written.Added} new)" : "")
+                + $": correct the guesses, write '{FigureCandidates.Accept}' or '{FigureCandidates.IgnorePrefix} REASON' in the decision column, then run 'figures accept'.");
+            foreach (var line in written.Dropped) output.WriteLine($"dropped {line}");
+            if (written.Consequences.Count > 0) output.WriteLine("If accepted unchanged:");
+            foreach (var line in written.Consequences) output.WriteLine($"  {line}");
         }));
         var accept = new Command("accept", $"Move the decided rows of data/{FigureCandidates.ReviewFileName} into figures.csv (accept) or figures-ignored.csv (ignore: reason).") { data };
         accept.SetAction(result => Figures(result.GetValue(data), corpus =>

@@ -50,6 +50,8 @@ public class UnseenTextTests(Xunit.Abstractions.ITestOutputHelper output)
     [InlineData("Am 28. Okt. 2025 und am 3. Sept. fielen 2.000 Bürojobs und 300 Verwaltungsstellen weg.", new[] { 2000.0, 300.0 }, new[] { "jobs", "jobs" })]
     [InlineData("Rund 40 % der 1.200 befragten Mitarbeitenden fürchten um ihren Job.", new[] { 40.0, 1200.0 }, new[] { "percent", "employees" })]
     [InlineData("Veröffentlicht am 2026-01-29. Zwei Drittel der Filialen schließen.", new[] { 2.0 / 3 }, new[] { "ratio" })]
+    [InlineData("Amazon streicht rund 14 000 Büro-Arbeitsplätze und 2.000 US-Stellen.", new[] { 14000.0, 2000.0 }, new[] { "jobs", "jobs" })]
+    [InlineData("Ein Drittel und drei Viertel, ein Achtel der Belegschaft.", new[] { 1.0 / 3, 0.75, 0.125 }, new[] { "ratio", "ratio", "ratio" })]
     public void SentencesOfTheKindsUsersBring_GiveEveryQuantity_AndNothingElse(string sentence, double[] values, string[] units)
     {
         var quantities = In(sentence).Where(m => m.Kind == MatchKind.Quantity).ToList();
