@@ -90,7 +90,7 @@ public static partial class FigureCandidates
         if (share && Regex.Match(raw[end..], @"^\s+(?:der|des|dem)\s+(?:gesamten|ganzen)\s+\p{L}+|^\s+aller\s+\p{L}+") is { Success: true } whole) end += whole.Length;
         bool Unique() => raw.IndexOf(raw[start..end], StringComparison.Ordinal) == start && raw.IndexOf(raw[start..end], start + 1, StringComparison.Ordinal) < 0;
         // A sentence ends at . ! ? (and a closing quotation mark) before white space and a capital letter, or at a blank line.
-        static bool Boundary(string gap) => Regex.IsMatch(gap, @"[.!?][“”»«""]?\s+\p{Lu}|\n\s*\n");
+        static bool Boundary(string gap) => Regex.IsMatch(gap, @"[.!?][“”»«""]?\s+\p{Lu}|\n\s*\n|[<>]");
         while (!Unique() && end < raw.Length)
         {
             var next = end;
@@ -109,6 +109,8 @@ public static partial class FigureCandidates
         }
         // A sentence that stands twice (quoted by a reader) cannot make it unique: the number alone, found by its offset.
         if (!Unique()) (start, end) = (span.Start, span.End);
+        // A quote that had to grow ends at a word, not at the sentence's full stop or a comma.
+        while (end > span.End && raw[end - 1] is '.' or ',' or ';' or ':' or '!' or '?') end--;
         return (raw[start..end].TrimEnd(), start);
     }
 

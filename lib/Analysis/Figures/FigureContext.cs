@@ -102,6 +102,9 @@ public static partial class FigureContext
     public static FigureReading Read(string sentence, int start, int end, DateOnly? published, bool inComment = false, IReadOnlyList<int>? otherNumbers = null)
     {
         var (bound, low, boundCue) = BoundBefore(sentence[..start]);
+        // "eine Umfrage unter 1.200 Beschäftigten": among, not fewer than.
+        if (bound == Bound.LessThan && boundCue.StartsWith("unter", StringComparison.OrdinalIgnoreCase) && Regex.IsMatch(sentence[start..end], @"\p{L}+(?:en|ern|n)$") && !Regex.IsMatch(sentence[start..end], @"(?i)prozent|euro|dollar|franken|stunden|tagen|jahren|monaten|wochen$"))
+            (bound, low, boundCue) = (Bound.Point, null, "");
         var (clauseStart, clauseEnd) = Clause(sentence, start);
         // An infinitive or dass-clause takes its modality and period from the clause it depends on: "Amazon hat angekündigt, 14.000 Stellen zu streichen".
         var clause = sentence[clauseStart..clauseEnd];
@@ -217,7 +220,9 @@ public static partial class FigureContext
     // Nouns after "in", "im", "bei" that say when or how, not which part: "im Jahr", "in der Woche", "im Schnitt".
     private static readonly FrozenSet<string> NotDivisions = FrozenSet.ToFrozenSet(
         ["Arbeit", "Jahr", "Monat", "Woche", "Tag", "Quartal", "Zeit", "Jahrzehnt", "Jahrhundert", "Stunde", "Schnitt", "Durchschnitt", "Summe", "Folge", "Zukunft",
-         "Vergangenheit", "Vergleich", "Rahmen", "Zuge", "Zug", "Moment", "Grunde", "Grund", "Prinzip", "Regel", "Fall", "Kürze", "Schlag"]);
+         "Vergangenheit", "Vergleich", "Rahmen", "Zuge", "Zug", "Moment", "Grunde", "Grund", "Prinzip", "Regel", "Fall", "Kürze", "Schlag",
+         "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember", "Frühjahr", "Sommer", "Herbst", "Winter",
+         "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "Wochenende"]);
 
     /// <summary>A common noun the lexicon knows (a division: "Verwaltung", "Büro", "Lager"), or null for names and other words.</summary>
     private static string? DivisionNoun(string word)
@@ -230,10 +235,10 @@ public static partial class FigureContext
         return null;
     }
 
-    [GeneratedRegex(@"(?<![\p{L}\d])(?:zwischen|von)\s+(?<a>(?:18|19|20)\d{2})\s+(?:und|bis)\s+(?<b>(?:18|19|20)\d{2})(?!\d)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\p{L}\d])(?:(?:zwischen|von)\s+)?(?<a>(?:18|19|20)\d{2})\s*(?:und|bis|–|-)\s*(?<b>(?:18|19|20)\d{2})(?!\d)", RegexOptions.IgnoreCase)]
     private static partial Regex YearRange();
 
-    [GeneratedRegex(@"(?<![\p{L}\d])(?:(?:im|seit|ab|bis)\s+)?(?:(?:Anfang|Mitte|Ende)\s+)?(?:(?<d>\d{1,2})\.\s*)?(?<m>Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan\.|Feb\.|Mär\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Okt\.|Nov\.|Dez\.)(?:\s+(?<y>(?:19|20)\d{2}))?(?![\p{L}])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\p{L}\d])(?:(?<p>im|seit|ab|bis)\s+)?(?:(?:Anfang|Mitte|Ende)\s+)?(?:(?<d>\d{1,2})\.\s*)?(?<m>Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan\.|Feb\.|Mär\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Okt\.|Nov\.|Dez\.)(?:\s+(?<y>(?:19|20)\d{2}))?(?![\p{L}])", RegexOptions.IgnoreCase)]
     private static partial Regex MonthPhrase();
 
     [GeneratedRegex(@"(?<![\p{L}\d])(?:(?<p>seit|ab|bis)\s+)?(?:(?:im\s+Jahr|Jahr|für\s+das\s+Jahr|im|in)\s+)?(?<y>(?:18|19|20)\d{2})(?![\d.,]*\s*(?:Prozent|%|Euro|Dollar|Stellen|Jobs|Mitarbeiter))", RegexOptions.IgnoreCase)]
@@ -262,13 +267,15 @@ public static partial class FigureContext
         {
             var name = m.Groups["m"].Value.ToLowerInvariant().TrimEnd('.');
             var number = GermanDates.MonthNames.Select((n, i) => (n, i)).First(x => x.n.StartsWith(name[..Math.Min(3, name.Length)], StringComparison.Ordinal)).i + 1;
-            if (m.Groups["y"].Success) cues.Add((m.Index, m.Index + m.Length, $"{m.Groups["y"].Value}-{number:00}", m.Value));
+            // "seit Oktober 2025" is open: from then on.
+            var open = m.Groups["p"].Value.ToLowerInvariant() is "seit" or "ab" ? "-" : "";
+            if (m.Groups["y"].Success) cues.Add((m.Index, m.Index + m.Length, $"{m.Groups["y"].Value}-{number:00}{open}", m.Value));
             else if (published is { } p)
             {
                 // A month without a year: the last one up to the publication date, or the next one for what is yet to come.
                 var ahead = modality is Modalities.Plan or Modalities.Forecast or Modalities.Possibility;
                 var year = ahead ? (number >= p.Month ? p.Year : p.Year + 1) : (number <= p.Month ? p.Year : p.Year - 1);
-                cues.Add((m.Index, m.Index + m.Length, $"{year}-{number:00}", $"{m.Value} ({Published(p)})"));
+                cues.Add((m.Index, m.Index + m.Length, $"{year}-{number:00}{open}", $"{m.Value} ({Published(p)})"));
             }
             else cues.Add((m.Index, m.Index + m.Length, "", $"{m.Value} (no year, no publication date)"));
         }

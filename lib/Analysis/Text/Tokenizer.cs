@@ -282,10 +282,12 @@ public static partial class Tokenizer
         var joinedByAmpersand = previous.Start > 0 && text[previous.Start - 1] == '&';
         if (previous.Kind == TokenKind.Word && (Abbreviations.Contains(norm) || (previous.Surface.Length == 1 && char.IsUpper(previous.Surface[0]) && !joinedByAmpersand)))
             return false;
+        // "am 28. Okt. 2025": an abbreviated month before its year.
+        if (previous.Kind == TokenKind.Word && char.IsDigit(first) && !GermanDates.IsMonth(norm) && GermanDates.IsMonthOrAbbreviation(norm)) return false;
         if (previous.Kind == TokenKind.Number && int.TryParse(previous.Surface, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
         {
             var nextLower = next.ToString().ToLowerInvariant();
-            if (n is >= 1 and <= 31 && GermanDates.IsMonth(nextLower)) return false;
+            if (n is >= 1 and <= 31 && GermanDates.IsMonthOrAbbreviation(nextLower)) return false;
             if (n is >= 1 and <= 21 && nextLower.StartsWith("jahrhundert", StringComparison.Ordinal)) return false;
         }
         return true;

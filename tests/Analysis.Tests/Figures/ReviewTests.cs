@@ -68,6 +68,65 @@ public class ReviewTests
     }
 
     [Fact]
+    public void UnreviewedTexts_DoNotLowerThePrecision_WhichIsMeasuredPerReviewedDocument()
+    {
+        var shipped = ExtractorEvaluation.ForCorpus(TestCorpus.Corpus);
+        var (data, ids) = NewArticles.AddedToShipped();
+        using (data)
+        {
+            var withNew = ExtractorEvaluation.ForCorpus(Corpus.Load(data.Directory));
+            Assert.True(withNew.Unreviewed >= 36, $"{withNew.Unreviewed} unreviewed");
+            Assert.Equal((shipped.Precision, shipped.Recall, shipped.Reviewed.Count), (withNew.Precision, withNew.Recall, withNew.Reviewed.Count));
+            Assert.DoesNotContain(withNew.PerDocument, d => ids.ContainsValue(d.Document));
+            Assert.Equal(0.947, Assert.Single(shipped.PerDocument, d => d.Document == "essay").Precision, 3);   // 18 of 19: "vor einem halben Jahrhundert" is ignored
+        }
+    }
+
+    [Fact]
+    public void ReviewingAgain_KeepsTheReviewersCorrectionsAndDecisions_AndAddsOnlyNewRows()
+    {
+        var (data, ids) = NewArticles.AddedToShipped();
+        using (data)
+        {
+            var corpus = Corpus.Load(data.Directory);
+            var first = FigureCandidates.WriteReview(corpus);
+            var rows = Csv.Parse(File.ReadAllText(first.Path, Encoding.UTF8)).Select(r => r.Fields).ToList();
+            var measure = rows[0].IndexOf("measure");
+            var edited = Assert.Single(rows, r => r[2].StartsWith("1,56 Millionen", StringComparison.Ordinal));
+            edited[measure] = "head count";
+            rows[^1][^1] = "ignore: checked by hand";
+            File.WriteAllText(first.Path, string.Concat(rows.Select(Csv.Row)));
+
+            var second = FigureCandidates.WriteReview(corpus);
+
+            Assert.Equal((rows.Count - 1, 0), (second.Kept, second.Added));
+            var again = Csv.Parse(File.ReadAllText(second.Path, Encoding.UTF8)).Select(r => r.Fields).ToList();
+            Assert.Equal("head count", Assert.Single(again, r => r[2].StartsWith("1,56 Millionen", StringComparison.Ordinal))[measure]);
+            Assert.Equal("ignore: checked by hand", again[^1][^1]);
+            Assert.Equal(rows.Count, again.Count);
+        }
+    }
+
+    [Fact]
+    public void TheReviewFile_SaysWhatEachRowWouldDo_BeforeItIsAccepted()
+    {
+        var (data, ids) = NewArticles.AddedToShipped();
+        using (data)
+        {
+            var review = FigureCandidates.WriteReview(Corpus.Load(data.Directory));
+            var rows = Csv.Parse(File.ReadAllText(review.Path, Encoding.UTF8)).Select(r => r.Fields).ToList();
+            int Column(string name) => rows[0].IndexOf(name);
+            // The page's 1.54 million (published in February 2026) would meet no head count of its month; its 16,000 would
+            // join the January round, whose statements agree.
+            var cut = Assert.Single(rows, r => r[Column("document")] == ids["b-page.html"] && r[Column("quote")].StartsWith("16.000 Arbeitsplätze", StringComparison.Ordinal));
+            Assert.Equal(("2026-01", "im Januar (publication 2026-02-06)"), (cut[Column("period")], cut[Column("cues")].Split("period: ")[1]));
+            Assert.Contains("agreement: job cuts of Amazon, 2026-01", cut[Column("consequences")], StringComparison.Ordinal);
+            Assert.Contains("→ consistent", cut[Column("consequences")], StringComparison.Ordinal);
+            Assert.Contains(review.Consequences, c => c.Contains("„16.000 Arbeitsplätze", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public void ABadDecision_NamesItsLineAndField_AndNothingIsWritten()
     {
         var (data, _) = NewArticles.AddedToShipped();
@@ -97,6 +156,14 @@ public class FigureSeriesTests
     {
         var repeated = FigureSeries.Repeated([F("a", "x", 14000), F("b", "y", 14000), F("c", "y", 14000), F("d", "z", 5), F("e", "z", 5), F("f", "x", 7), F("g", "x", 14000, "employees")]);
         Assert.Equal([(14000.0, "jobs", 2, 3), (5.0, "jobs", 1, 2)], repeated.Select(r => (r.Value, r.Unit, r.Documents.Count, r.Statements.Length)));
+    }
+
+    [Fact]
+    public void ATwoYearTotal_IsNoRound_AndAStatementWithoutAPeriod_HasNoPlaceOnTheTimeAxis()
+    {
+        var figures = new[] { F("a", "x", 27000, period: "2022/2023"), F("b", "y", 14000), F("c", "z", 14000, period: "") };
+        Assert.Equal([("2025-10", 14000.0)], FigureSeries.ByPeriod(figures).Select(p => (p.Period, p.Value)));
+        Assert.Equal([("2022/2023", 27000.0)], FigureSeries.Totals(figures).Select(p => (p.Period, p.Value)));
     }
 
     [Fact]
