@@ -6,17 +6,21 @@ namespace Analysis;
 /// <summary>The loaded corpus: documents in manifest order, each cleaned by its profile.</summary>
 public sealed class Corpus
 {
-    private Corpus(string dataDirectory, ImmutableArray<Document> documents)
+    private Corpus(string dataDirectory, ImmutableArray<Document> documents, ImmutableArray<string> unverified = default)
     {
         DataDirectory = dataDirectory;
         Documents = documents;
+        Unverified = unverified.IsDefault ? [] : unverified;
     }
+
+    /// <summary>Raw files that <c>raw/SHA256SUMS</c> does not list, so their content could not be verified (notebook 00 names them).</summary>
+    public ImmutableArray<string> Unverified { get; }
 
     public string DataDirectory { get; }
     public ImmutableArray<Document> Documents { get; }
 
     /// <summary>The corpus restricted to some of its documents, in manifest order: a study's choice of texts, stated where it is made.</summary>
-    public Corpus Where(Func<Document, bool> keep) => new(DataDirectory, [.. Documents.Where(keep)]);
+    public Corpus Where(Func<Document, bool> keep) => new(DataDirectory, [.. Documents.Where(keep)], Unverified);
 
     public Document this[string id] =>
         Documents.FirstOrDefault(d => d.Id == id) ?? throw new KeyNotFoundException($"No document '{id}'. Known: {string.Join(", ", Documents.Select(d => d.Id))}.");
@@ -38,8 +42,11 @@ public sealed class Corpus
     {
         var full = Path.GetFullPath(dataDirectory);
         var manifestPath = Path.Combine(full, Manifest.FileName);
-        var documents = Manifest.Read(manifestPath).Select(info => LoadDocument(full, manifestPath, info));
-        return new Corpus(full, [.. documents]);
+        var sumsPath = Path.Combine(full, "raw", CorpusFiles.ChecksumFile);
+        var sums = CorpusFiles.ReadSums(sumsPath);
+        var unverified = ImmutableArray.CreateBuilder<string>();
+        var documents = Manifest.Read(manifestPath).Select(info => LoadDocument(full, manifestPath, info, sums, sumsPath, unverified)).ToImmutableArray();
+        return new Corpus(full, documents, unverified.ToImmutable());
     }
 
     /// <summary>Loads from the repository's <c>data/</c> folder, found from the current directory upwards.</summary>
@@ -55,16 +62,32 @@ public sealed class Corpus
         return StrictUtf8.GetString(bytes, preamble, bytes.Length - preamble);
     }
 
-    private static Document LoadDocument(string dataDirectory, string manifestPath, DocumentInfo info)
+    private static Document LoadDocument(string dataDirectory, string manifestPath, DocumentInfo info, IReadOnlyDictionary<string, (string Hash, int Line)> sums, string sumsPath,
+        ImmutableArray<string>.Builder unverified)
     {
         if (!CleaningProfiles.TryGet(info.Profile, out var profile))
             throw new CorpusException(manifestPath, $"{info.Id}.profile", $"unknown profile '{info.Profile}'. Known: {string.Join(", ", CleaningProfiles.All.Keys.Order(StringComparer.Ordinal))}.");
-        var path = Path.Combine(dataDirectory, "raw", info.File);
+        var rawDirectory = Path.Combine(dataDirectory, "raw");
+        var path = Path.Combine(rawDirectory, info.File);
+        if (Directory.Exists(path)) throw new CorpusException(path, $"{info.Id}.file", "is a folder; the manifest must name a text file in data/raw/.");
         if (!File.Exists(path)) throw new CorpusException(path, $"{info.Id}.file", "file not found (the manifest names it, data/raw/ lacks it).");
+        // A symbolic link out of data/raw/ would pull a local file into the outputs.
+        if (!DataFolder.StaysInside(path, rawDirectory)) throw new CorpusException(path, $"{info.Id}.file", "is a link to a file outside data/raw/; copy the text in with 'corpus add'.");
         string raw;
         try
         {
             var bytes = File.ReadAllBytes(path);
+            if (sums.TryGetValue(info.File, out var listed))
+            {
+                var actual = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+                if (actual != listed.Hash)
+                    throw new CorpusException(sumsPath, $"line {listed.Line}", $"{info.File} has changed since it was added (SHA-256 {actual[..16]}…, listed {listed.Hash[..16]}…). " +
+                        "Restore it, or, if you changed it on purpose, update its line (sha256sum raw/" + info.File + ").");
+            }
+            else
+            {
+                lock (unverified) unverified.Add(info.File);
+            }
             raw = DecodeUtf8(bytes);
         }
         catch (DecoderFallbackException e)

@@ -40,12 +40,20 @@ public static class CorpusFiles
     /// <exception cref="CorpusException">A file is unusable; the message names it and says why.</exception>
     public static IReadOnlyList<AddedDocument> Add(string dataDirectory, IReadOnlyList<string> files, AddOptions? options = null)
     {
+        // One writer at a time: the manifest, raw/ and SHA256SUMS are read and written under the folder's lock.
+        using var writing = DataFolder.Lock(dataDirectory);
+        return AddLocked(dataDirectory, files, options);
+    }
+
+    private static IReadOnlyList<AddedDocument> AddLocked(string dataDirectory, IReadOnlyList<string> files, AddOptions? options)
+    {
         options ??= new AddOptions();
         var data = Path.GetFullPath(dataDirectory);
         var manifestPath = Path.Combine(data, Manifest.FileName);
         var rawDirectory = Path.Combine(data, "raw");
         if (files.Count == 0) throw new CorpusException(data, "files", "no files given.");
         if (options.Id is not null && files.Count > 1) throw new CorpusException(files[1], "id", "--id names one document; give one file at a time.");
+        if (options.Id is not null && DataFolder.IdProblem(options.Id) is { } idProblem) throw new CorpusException(files[0], "id", idProblem);
         var profileName = options.Profile ?? GenericProfile.ProfileName;
         if (!CleaningProfiles.TryGet(profileName, out var profile))
             throw new CorpusException(manifestPath, "profile", $"unknown profile '{profileName}'. Known: {string.Join(", ", CleaningProfiles.All.Keys.Order(StringComparer.Ordinal))}.");
@@ -56,12 +64,25 @@ public static class CorpusFiles
         var listed = ReadSums(Path.Combine(rawDirectory, ChecksumFile));
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var d in existing.Where(d => File.Exists(Path.Combine(rawDirectory, d.File))))
-            hashes.TryAdd(listed.TryGetValue(d.File, out var sum) ? sum : Hash(File.ReadAllBytes(Path.Combine(rawDirectory, d.File))), $"document '{d.Id}' ({d.File})");
+            hashes.TryAdd(listed.TryGetValue(d.File, out var sum) ? sum.Hash : Hash(File.ReadAllBytes(Path.Combine(rawDirectory, d.File))), $"document '{d.Id}' ({d.File})");
+        // The same text with other line ends or a byte-order mark is a duplicate too: compared on the normalised text,
+        // which needs the stored texts (read only when the files' own sums do not already match).
+        var normalised = new Lazy<Dictionary<string, string>>(() =>
+        {
+            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var d in existing.Where(d => File.Exists(Path.Combine(rawDirectory, d.File))))
+            {
+                try { map.TryAdd(Hash(Encoding.UTF8.GetBytes(Normalised(Corpus.DecodeUtf8(File.ReadAllBytes(Path.Combine(rawDirectory, d.File)))))), $"document '{d.Id}' ({d.File})"); }
+                catch (DecoderFallbackException) { }
+            }
+            return map;
+        });
         var next = existing.Length;
         var planned = new List<(AddedDocument Added, byte[] Bytes)>();
 
         foreach (var source in files)
         {
+            if (Directory.Exists(source)) throw new CorpusException(source, "file", "is a folder; give the text files in it (e.g. folder/*.txt).");
             if (!File.Exists(source)) throw new CorpusException(source, "file", "not found.");
             string text;
             try
@@ -76,10 +97,14 @@ public static class CorpusFiles
             var bytes = new UTF8Encoding(false).GetBytes(text);
             var hash = Hash(bytes);
             if (hashes.TryGetValue(hash, out var twin)) throw new CorpusException(source, "file", $"the same text as {twin}; nothing was added.");
+            var same = Hash(Encoding.UTF8.GetBytes(Normalised(text)));
+            if (normalised.Value.TryGetValue(same, out var copy)) throw new CorpusException(source, "file", $"the same text as {copy} (up to line ends); nothing was added.");
             hashes[hash] = $"'{source}'";
+            normalised.Value[same] = $"'{source}'";
 
             var extension = HtmlProfile.LooksLikeHtml(text) ? ".html" : ".txt";
             var file = $"{next.ToString("000", CultureInfo.InvariantCulture)}_{hash[..16]}{extension}";
+            while (File.Exists(Path.Combine(rawDirectory, file))) file = $"{(++next).ToString("000", CultureInfo.InvariantCulture)}_{hash[..16]}{extension}";
             var draft = new DocumentInfo(options.Id ?? "new", file, null, null, null, [], options.Genre ?? "", options.Language, profile.Name);
             var document = Corpus.Clean(source, draft, text, profile);
             var id = options.Id ?? UniqueId(Slug(document.Fact("title") ?? Path.GetFileNameWithoutExtension(source)), ids);
@@ -87,10 +112,11 @@ public static class CorpusFiles
             var info = draft with
             {
                 Id = id,
-                Title = document.Fact("title"),
-                Outlet = document.Fact("outlet"),
+                // Control characters of a page's title cannot move a terminal's cursor or hide text: they become spaces.
+                Title = document.Fact("title") is { } title ? DataFolder.Clean(title) : null,
+                Outlet = document.Fact("outlet") is { } outlet ? DataFolder.Clean(outlet) : null,
                 Published = document.Fact("published") is { } p ? DateOnly.ParseExact(p, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-                Authors = [.. document.Metadata.Where(m => m.Field == "author").Select(m => m.Value).Distinct()],
+                Authors = [.. document.Metadata.Where(m => m.Field == "author").Select(m => DataFolder.Clean(m.Value)).Distinct()],
             };
             planned.Add((new AddedDocument(source, info, repaired, document.Paragraphs.Length), bytes));
             next++;
@@ -125,9 +151,12 @@ public static class CorpusFiles
     private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     /// <summary>File name to SHA-256 from a <c>sha256sum</c>-style file ("HASH  NAME" per line); empty when there is none.</summary>
-    private static Dictionary<string, string> ReadSums(string path) =>
-        !File.Exists(path) ? [] : File.ReadLines(path).Select(l => l.Split("  ", 2)).Where(p => p.Length == 2)
-            .GroupBy(p => p[1], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last()[0], StringComparer.Ordinal);
+    internal static Dictionary<string, (string Hash, int Line)> ReadSums(string path) =>
+        !File.Exists(path) ? [] : File.ReadLines(path).Select((l, i) => (Parts: l.Split("  ", 2), Line: i + 1)).Where(p => p.Parts.Length == 2)
+            .GroupBy(p => p.Parts[1].TrimStart('*'), StringComparer.Ordinal).ToDictionary(g => g.Key, g => (g.Last().Parts[0].ToLowerInvariant(), g.Last().Line), StringComparer.Ordinal);
+
+    /// <summary>The text as compared for duplicates: line ends as \n, no byte-order mark, so a CRLF copy is the same text.</summary>
+    private static string Normalised(string text) => text.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
 
     /// <summary>Lower-case ASCII words of the title, umlauts spelled out, at most four words.</summary>
     internal static string Slug(string text)

@@ -23,6 +23,8 @@ public static class Manifest
         }
         using (json)
         {
+            if (json.RootElement.ValueKind != JsonValueKind.Object)
+                throw new CorpusException(path, "root", $"expected an object {{ \"documents\": [ … ] }}, found {json.RootElement.ValueKind}.");
             if (!json.RootElement.TryGetProperty("documents", out var documents) || documents.ValueKind != JsonValueKind.Array)
                 throw new CorpusException(path, "documents", "expected an array of document entries.");
             var result = ImmutableArray.CreateBuilder<DocumentInfo>();
@@ -31,8 +33,12 @@ public static class Manifest
             foreach (var entry in documents.EnumerateArray())
             {
                 var at = $"documents[{index++}]";
+                if (entry.ValueKind != JsonValueKind.Object) throw new CorpusException(path, at, $"expected a document entry (an object), found {entry.ValueKind}.");
                 var id = Required(entry, "id", path, at);
+                if (DataFolder.IdProblem(id) is { } idProblem) throw new CorpusException(path, $"{at}.id", idProblem);
                 if (!ids.Add(id)) throw new CorpusException(path, $"{at}.id", $"duplicate id '{id}'.");
+                var file = Required(entry, "file", path, at);
+                if (DataFolder.FileProblem(file) is { } fileProblem) throw new CorpusException(path, $"{at}.file", fileProblem);
                 var published = Optional(entry, "published", path, at);
                 DateOnly? date = null;
                 if (published is not null)
@@ -43,7 +49,7 @@ public static class Manifest
                 }
                 result.Add(new DocumentInfo(
                     id,
-                    Required(entry, "file", path, at),
+                    file,
                     Optional(entry, "outlet", path, at),
                     Optional(entry, "title", path, at),
                     date,

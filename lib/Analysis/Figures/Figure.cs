@@ -104,16 +104,22 @@ public static class FigureData
     public static ReportedFigure ById(this IEnumerable<ReportedFigure> figures, string id) =>
         figures.FirstOrDefault(f => f.Id == id) ?? throw new KeyNotFoundException($"No figure '{id}' in {FileName}: the notebook cites it, the file lacks it.");
 
-    public static ImmutableArray<ReportedFigure> Load(Corpus corpus) => Load(Path.Combine(corpus.DataDirectory, FileName));
+    /// <summary>
+    /// The corpus's figures, each checked against its raw text before any analysis uses it: the document exists, and the
+    /// quote stands at its offset. A mismatch names the file, line and field.
+    /// </summary>
+    public static ImmutableArray<ReportedFigure> Load(Corpus corpus) => Load(Path.Combine(corpus.DataDirectory, FileName), corpus);
 
-    public static ImmutableArray<ReportedFigure> Load(string path)
+    /// <summary>The figures of a file; with a corpus, each is checked against its raw text.</summary>
+    public static ImmutableArray<ReportedFigure> Load(string path, Corpus? corpus = null)
     {
         if (!File.Exists(path)) throw new FigureFormatException(path, 0, "file", "not found.");
-        return Parse(path, Csv.Parse(File.ReadAllText(path, Encoding.UTF8)));
+        return Parse(path, Csv.Parse(File.ReadAllText(path, Encoding.UTF8)), corpus);
     }
 
-    internal static ImmutableArray<ReportedFigure> Parse(string path, List<(int Line, List<string> Fields)> records)
+    internal static ImmutableArray<ReportedFigure> Parse(string path, List<(int Line, List<string> Fields)> records, Corpus? corpus = null)
     {
+        var documents = corpus?.Documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
         var first = records.Count > 0 && records[0].Fields.SequenceEqual(FirstColumns);
         if (records.Count == 0 || !first && !records[0].Fields.SequenceEqual(Columns))
             throw new FigureFormatException(path, 1, "header", $"expected the columns {string.Join(",", Columns)}.");
@@ -159,10 +165,20 @@ public static class FigureData
                     throw new FigureFormatException(path, line, "high", bound == Bound.Range ? "a range needs its upper end in 'high'." : $"only a range has 'high'; the bound is '{bound.Name()}'.");
                 scope = F("scope");
             }
+            if (documents is not null)
+            {
+                if (!documents.TryGetValue(F("document"), out var document))
+                    throw new FigureFormatException(path, line, "document", $"no document '{F("document")}' in the corpus.");
+                if (offset + quote.Length > document.Raw.Length || string.CompareOrdinal(document.Raw, offset, quote, 0, quote.Length) != 0)
+                    throw new FigureFormatException(path, line, "quote", $"„{Shorten(quote)}“ does not stand at offset {offset} of {document.Info.File}" +
+                        (document.Raw.IndexOf(quote, StringComparison.Ordinal) is var found and >= 0 ? $" (it stands at {found})." : " (nor anywhere in it)."));
+            }
             result.Add(new ReportedFigure(id, F("document"), quote, offset, value, unit, F("measure"), F("period"), F("entity"), modality, F("note"), bound, high, scope));
         }
         return result.ToImmutable();
     }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "…";
 
     /// <summary>The row of a figure in the columns of <see cref="Columns"/>.</summary>
     internal static IEnumerable<string> Fields(ReportedFigure f) =>

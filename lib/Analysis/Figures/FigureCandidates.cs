@@ -127,6 +127,7 @@ public static partial class FigureCandidates
     /// </summary>
     public static ReviewFile WriteReview(Corpus corpus)
     {
+        using var writing = DataFolder.Lock(corpus.DataDirectory);
         var candidates = Find(corpus);
         var figures = FigureData.Load(corpus);
         var ids = figures.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
@@ -195,12 +196,13 @@ public static partial class FigureCandidates
     /// </summary>
     public static ReviewResult ApplyReview(Corpus corpus)
     {
+        using var writing = DataFolder.Lock(corpus.DataDirectory);
         var path = Path.Combine(corpus.DataDirectory, ReviewFileName);
         if (!File.Exists(path)) throw new FigureFormatException(path, 0, "file", "not found: write it first with 'figures review'.");
         var rows = ReadReview(path);
         var figuresPath = Path.Combine(corpus.DataDirectory, FigureData.FileName);
         var ignoredPath = Path.Combine(corpus.DataDirectory, ExtractorEvaluation.IgnoredFileName);
-        var figures = FigureData.Load(figuresPath).ToList();
+        var figures = FigureData.Load(figuresPath, corpus).ToList();
         var ids = figures.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
         var (ignored, open) = (new StringBuilder(), new StringBuilder(Csv.Row(ReviewColumns)));
         var counts = (Accepted: 0, Ignored: 0, Open: 0);

@@ -23,7 +23,14 @@ public static class Program
         // System.CommandLine 2.0.0 leaves Ctrl-C unhandled by default (the process just dies): ask for the token, so that
         // an interrupted run stops at once, saves nothing and says so.
         var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(10) };
-        return await BuildCommand().Parse(args).InvokeAsync(invocation).ConfigureAwait(false);
+        var parsed = BuildCommand().Parse(args);
+        // A malformed argument ("--timeout abc") is bad input: one line each, exit 2, like every other bad input.
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) ConsoleCapture.OriginalError.WriteLine($"error: {error.Message}");
+            return BadInput;
+        }
+        return await parsed.InvokeAsync(invocation).ConfigureAwait(false);
     }
 
     public static RootCommand BuildCommand()
@@ -35,11 +42,23 @@ public static class Program
         var maxOutput = new Option<long>("--max-output") { Description = "Printed characters kept per cell; beyond it output is cut with a marker.", DefaultValueFactory = _ => OutputCollector.DefaultMaxStreamChars };
         var maxNotebookOutput = new Option<long>("--max-notebook-output") { Description = "Printed characters kept per notebook; later cells' output is cut with a marker.", DefaultValueFactory = _ => NotebookRunner.DefaultMaxNotebookOutput };
 
-        var run = new Command("run", "Execute notebooks, save their outputs into the .ipynb files and write the HTML report.") { notebooks, timeout, noReport, output, maxOutput, maxNotebookOutput };
-        run.SetAction((result, ct) => RunAsync(Files(result.GetValue(notebooks)), result.GetValue(timeout), (result.GetValue(maxOutput), result.GetValue(maxNotebookOutput)), save: true, report: !result.GetValue(noReport), result.GetValue(output), ct));
+        var maxMemory = new Option<long?>("--max-memory") { Description = "Per-notebook memory limit in MB: a notebook whose process grows beyond it is stopped with an error." };
+        var inProcess = new Option<bool>("--in-process") { Description = "Run the notebooks in this process (faster start; a cell that exits or runs away takes the run with it)." };
+        var parallel = new Option<int?>("--parallel") { Description = "Notebooks run at once, each in its own process (default: 2, or 1 on a one-core machine)." };
 
-        var check = new Command("check", "Execute notebooks in memory; fail if a saved notebook differs from a fresh run (stale outputs).") { notebooks, timeout, maxOutput, maxNotebookOutput };
-        check.SetAction((result, ct) => RunAsync(Files(result.GetValue(notebooks)), result.GetValue(timeout), (result.GetValue(maxOutput), result.GetValue(maxNotebookOutput)), save: false, report: false, null, ct));
+        var run = new Command("run", "Execute notebooks, save their outputs into the .ipynb files and write the HTML report.") { notebooks, timeout, noReport, output, maxOutput, maxNotebookOutput, maxMemory, inProcess, parallel };
+        run.SetAction((result, ct) => RunAsync(Files(result.GetValue(notebooks)), result.GetValue(timeout), (result.GetValue(maxOutput), result.GetValue(maxNotebookOutput)), save: true, report: !result.GetValue(noReport), result.GetValue(output),
+            result.GetValue(maxMemory), result.GetValue(inProcess), result.GetValue(parallel), ct));
+
+        var check = new Command("check", "Execute notebooks in memory; fail if a saved notebook differs from a fresh run (stale outputs).") { notebooks, timeout, maxOutput, maxNotebookOutput, maxMemory, inProcess, parallel };
+        check.SetAction((result, ct) => RunAsync(Files(result.GetValue(notebooks)), result.GetValue(timeout), (result.GetValue(maxOutput), result.GetValue(maxNotebookOutput)), save: false, report: false, null,
+            result.GetValue(maxMemory), result.GetValue(inProcess), result.GetValue(parallel), ct));
+
+        var notebookPath = new Argument<string>("notebook");
+        var resultPath = new Option<string>("--result") { Required = true };
+        var execOne = new Command(IsolatedRun.Command, "Run one notebook for 'run' or 'check' in a process of its own (internal).") { notebookPath, timeout, maxOutput, maxNotebookOutput, resultPath };
+        execOne.Hidden = true;
+        execOne.SetAction(result => IsolatedRun.Child(result.GetValue(notebookPath)!, result.GetValue(timeout), result.GetValue(maxOutput), result.GetValue(maxNotebookOutput), result.GetValue(resultPath)!));
 
         var report = new Command("report", "Render the saved notebooks as HTML (nothing is executed).") { notebooks, output };
         report.SetAction(result => Report(Files(result.GetValue(notebooks)), result.GetValue(output)));
@@ -110,7 +129,7 @@ public static class Program
         }));
         var figures = new Command("figures", "Reported figures: review what the extractor finds.") { review, accept };
 
-        return new RootCommand("Runs the repository's C# notebooks (nbformat 4.5, .NET Interactive's C# dialect) and renders them.") { run, check, report, kernel, corpus, figures };
+        return new RootCommand("Runs the repository's C# notebooks (nbformat 4.5, .NET Interactive's C# dialect) and renders them.") { run, check, report, kernel, corpus, figures, execOne };
     }
 
     private static int Figures(string? data, Action<Corpus> action)
@@ -135,7 +154,7 @@ public static class Program
             foreach (var added in CorpusFiles.Add(data, files, options))
             {
                 var info = added.Info;
-                ConsoleCapture.OriginalOut.WriteLine($"added '{info.Id}' from {added.Source} as raw/{info.File}: {added.Paragraphs} paragraphs; title: {info.Title ?? "(none)"}; date: " +
+                ConsoleCapture.OriginalOut.WriteLine($"added '{info.Id}' from {DataFolder.Escape(added.Source)} as raw/{info.File}: {added.Paragraphs} paragraphs; title: {info.Title ?? "(none)"}; date: " +
                     $"{info.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "(none)"}; outlet: {info.Outlet ?? "(none)"}; authors: {(info.Authors.IsEmpty ? "(none)" : string.Join(", ", info.Authors))}" +
                     (added.RepairedSequences > 0 ? $"; repaired {added.RepairedSequences} double-encoded sequences" : ""));
             }
@@ -144,7 +163,8 @@ public static class Program
         }
         catch (CorpusException e)
         {
-            ErrorTerminal.WriteLine($"error: {e.Message}");
+            // A file name may carry control characters: escaped, so they cannot move the terminal's cursor.
+            ErrorTerminal.WriteLine($"error: {DataFolder.Escape(e.Message)}");
             ErrorTerminal.WriteLine("nothing was added.");
             return BadInput;
         }
@@ -173,8 +193,14 @@ public static class Program
         }
     }
 
-    private static async Task<int> RunAsync(IReadOnlyList<string> files, int timeoutSeconds, (long Cell, long Notebook) limits, bool save, bool report, string? output, CancellationToken ct)
+    private static async Task<int> RunAsync(IReadOnlyList<string> files, int timeoutSeconds, (long Cell, long Notebook) limits, bool save, bool report, string? output,
+        long? maxMemoryMb, bool inProcess, int? parallel, CancellationToken ct)
     {
+        if (maxMemoryMb is <= 0)
+        {
+            ErrorTerminal.WriteLine($"error: --max-memory {maxMemoryMb}: a memory limit must be at least 1 MB.");
+            return BadInput;
+        }
         var maxOutput = limits.Cell;
         if (limits.Notebook < 0)
         {
@@ -199,17 +225,26 @@ public static class Program
         var notebooks = LoadAll(files);
         if (notebooks is null) return BadInput;
         var runner = new NotebookRunner(TimeSpan.FromSeconds(timeoutSeconds), limits.Cell, limits.Notebook);
+        var workers = parallel ?? Math.Max(1, Math.Min(2, Environment.ProcessorCount));
+        if (workers < 1)
+        {
+            ErrorTerminal.WriteLine($"error: --parallel {workers}: at least one notebook must run at a time.");
+            return BadInput;
+        }
         var unsaved = 0;
         var results = new List<(NotebookRunResult Result, string Status)>();
         // Progress goes to stderr: native code's output is captured on fd 1 while a topic model fits.
         var interactive = ErrorTerminal.Profile.Capabilities.Interactive && !Console.IsErrorRedirected;
 
-        async Task RunAll(Action<CellProgress>? onProgress)
+        var finished = new (NotebookRunResult Result, string Status)?[notebooks.Count];
+        async Task RunOne(int index, Action<CellProgress>? onProgress)
         {
-            foreach (var saved in notebooks)
+            var saved = notebooks[index];
             {
                 var notebook = save ? saved : saved.Clone();
-                var result = await runner.RunAsync(notebook, onProgress is null ? null : new Progress<CellProgress>(onProgress), ct).ConfigureAwait(false);
+                var result = inProcess
+                    ? await runner.RunAsync(notebook, onProgress is null ? null : new Progress<CellProgress>(onProgress), ct).ConfigureAwait(false)
+                    : await IsolatedRun.RunAsync(notebook, timeoutSeconds, limits, maxMemoryMb, onProgress, ct).ConfigureAwait(false);
                 if (ct.IsCancellationRequested) return; // Ctrl-C: leave the saved file as it was.
                 string status;
                 string SetAside()
@@ -230,7 +265,7 @@ public static class Program
                     {
                         // Read-only, changed since it was read, or a folder we cannot write: nothing of the user's is replaced.
                         status = $"not saved: {e.Message} This run is in {SetAside()}";
-                        unsaved++;
+                        Interlocked.Increment(ref unsaved);
                     }
                 }
                 else if (save)
@@ -244,8 +279,32 @@ public static class Program
                     status = !result.Succeeded ? "error" : stale is null ? "up to date" : $"stale: {stale}";
                 }
                 if (result.Readings.Count > 0) status += $"; {result.Readings.Count} reading{(result.Readings.Count == 1 ? "" : "s")} no longer hold";
-                results.Add((result, status));
-                if (!interactive) Terminal.WriteLine($"{notebook.Name}: {status} ({result.Executed}/{result.CodeCells} cells, {result.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s)");
+                finished[index] = (result, status);
+                if (!interactive) lock (finished) Terminal.WriteLine($"{notebook.Name}: {status} ({result.Executed}/{result.CodeCells} cells, {result.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s)");
+            }
+        }
+
+        async Task RunAll(Action<CellProgress>? onProgress)
+        {
+            try
+            {
+                if (inProcess || workers <= 1)
+                {
+                    for (var i = 0; i < notebooks.Count && !ct.IsCancellationRequested; i++) await RunOne(i, onProgress).ConfigureAwait(false);
+                    return;
+                }
+                // Notebooks are independent: each in a process of its own, a few at a time; results in notebook order.
+                using var slots = new SemaphoreSlim(workers);
+                await Task.WhenAll(Enumerable.Range(0, notebooks.Count).Select(async i =>
+                {
+                    await slots.WaitAsync(ct).ConfigureAwait(false);
+                    try { await RunOne(i, onProgress).ConfigureAwait(false); }
+                    finally { slots.Release(); }
+                })).ConfigureAwait(false);
+            }
+            finally
+            {
+                results.AddRange(finished.Where(f => f is not null).Select(f => f!.Value));
             }
         }
 
@@ -292,7 +351,7 @@ public static class Program
             foreach (var problem in readings) ConsoleCapture.OriginalError.WriteLine("  " + problem);
         }
 
-        if (report) Report(notebooks, output);
+        if (report && !TryReport(notebooks, output)) return BadInput;
         return unsaved == 0 && results.All(r => r.Result.Succeeded && r.Result.Readings.Count == 0 && !r.Status.StartsWith("stale", StringComparison.Ordinal)) ? Ok : Failed;
     }
 
@@ -305,8 +364,22 @@ public static class Program
         }
         var notebooks = LoadAll(files);
         if (notebooks is null) return BadInput;
-        Report(notebooks, output);
-        return Ok;
+        return TryReport(notebooks, output) ? Ok : BadInput;
+    }
+
+    /// <summary>Writes the report, or says in one line why it could not (a full disk, a folder that cannot be written).</summary>
+    private static bool TryReport(IReadOnlyList<NotebookFile> notebooks, string? output)
+    {
+        try
+        {
+            Report(notebooks, output);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            ErrorTerminal.WriteLine($"error: the report could not be written to {output ?? ProjectPaths.Report}: {e.Message} The notebooks were saved as listed above.");
+            return false;
+        }
     }
 
     private static void Report(IReadOnlyList<NotebookFile> notebooks, string? output)

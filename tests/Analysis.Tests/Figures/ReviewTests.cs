@@ -116,13 +116,13 @@ public class ReviewTests
             var review = FigureCandidates.WriteReview(Corpus.Load(data.Directory));
             var rows = Csv.Parse(File.ReadAllText(review.Path, Encoding.UTF8)).Select(r => r.Fields).ToList();
             int Column(string name) => rows[0].IndexOf(name);
-            // The page's 1.54 million (published in February 2026) would meet no head count of its month; its 16,000 would
-            // join the January round, whose statements agree.
+            // The page's 16,000 of January: its period from "im Januar" and the publication date (no entity in its sentence to guess).
             var cut = Assert.Single(rows, r => r[Column("document")] == ids["b-page.html"] && r[Column("quote")].StartsWith("16.000 Arbeitsplätze", StringComparison.Ordinal));
             Assert.Equal(("2026-01", "im Januar (publication 2026-02-06)"), (cut[Column("period")], cut[Column("cues")].Split("period: ")[1]));
-            Assert.Contains("agreement: job cuts of Amazon, 2026-01", cut[Column("consequences")], StringComparison.Ordinal);
-            Assert.Contains("→ consistent", cut[Column("consequences")], StringComparison.Ordinal);
-            Assert.Contains(review.Consequences, c => c.Contains("„16.000 Arbeitsplätze", StringComparison.Ordinal));
+            // The scraped text's 1.56 million would become the whole workforce Kettner's share is measured against.
+            var workforce = Assert.Single(rows, r => r[Column("quote")].StartsWith("1,56 Millionen", StringComparison.Ordinal));
+            Assert.Contains("share: 10.0 % share of job cuts in workforce of Amazon", workforce[Column("consequences")], StringComparison.Ordinal);
+            Assert.Contains(review.Consequences, c => c.Contains("„1,56 Millionen Mitarbeitende“", StringComparison.Ordinal));
         }
     }
 
