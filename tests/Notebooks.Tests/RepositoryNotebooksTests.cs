@@ -16,7 +16,9 @@ public class RepositoryNotebooksTests
     {
         var saved = NotebookFile.Load(Path.Combine(ProjectPaths.Notebooks, name));
         var fresh = saved.Clone();
-        var result = await new NotebookRunner().RunAsync(fresh);
+        // In a process of its own, as `run` and `check` run it: a cell that ends its process fails this case, not the test host.
+        var result = await Notebooks.Cli.IsolatedRun.RunAsync(fresh, (int)SessionOptions.DefaultCellTimeout.TotalSeconds,
+            (OutputCollector.DefaultMaxStreamChars, NotebookRunner.DefaultMaxNotebookOutput), null, null, CancellationToken.None);
         Assert.True(result.Succeeded, $"{name}, cell {result.FailedCell + 1}: {result.Error?.Name}: {result.Error?.Value}");
         Assert.DoesNotContain("\"output_type\": \"error\"", fresh.Serialize());
         // Every number the prose states is one the run computed (or a declared definition).

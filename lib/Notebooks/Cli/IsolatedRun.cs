@@ -15,13 +15,13 @@ namespace Notebooks.Cli;
 /// ending the process and every process it started. The child writes the executed cells to a file, says "done" and
 /// waits; the parent then ends its whole process tree, so nothing a cell started outlives the run.
 /// </summary>
-internal static class IsolatedRun
+public static class IsolatedRun
 {
-    public const string Command = "exec-one";
+    internal const string Command = "exec-one";
     private const string Progress = "progress\t", Done = "done";
 
     /// <summary>The child: run the notebook, write its cells and summary to <paramref name="resultPath"/>, report done, wait to be ended.</summary>
-    public static async Task<int> Child(string notebookPath, int timeoutSeconds, long maxCell, long maxNotebook, string resultPath)
+    internal static async Task<int> Child(string notebookPath, int timeoutSeconds, long maxCell, long maxNotebook, string resultPath)
     {
         // The protocol goes to stderr: native code's output is captured on fd 1 while a topic model fits.
         var output = ConsoleCapture.OriginalError;
