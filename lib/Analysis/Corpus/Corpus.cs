@@ -3,15 +3,22 @@ using System.Text;
 
 namespace Analysis;
 
+/// <summary>A document of the manifest that was set aside, with its file, the field at fault and why.</summary>
+public sealed record NotLoaded(string Id, string File, string Field, string Reason);
+
 /// <summary>The loaded corpus: documents in manifest order, each cleaned by its profile.</summary>
 public sealed class Corpus
 {
-    private Corpus(string dataDirectory, ImmutableArray<Document> documents, ImmutableArray<string> unverified = default)
+    private Corpus(string dataDirectory, ImmutableArray<Document> documents, ImmutableArray<string> unverified = default, ImmutableArray<NotLoaded> notLoaded = default)
     {
         DataDirectory = dataDirectory;
         Documents = documents;
         Unverified = unverified.IsDefault ? [] : unverified;
+        NotLoaded = notLoaded.IsDefault ? [] : notLoaded;
     }
+
+    /// <summary>Documents of the manifest that could not be loaded, each with its file and why; the others are loaded (notebook 00 lists them).</summary>
+    public ImmutableArray<NotLoaded> NotLoaded { get; }
 
     /// <summary>Raw files that <c>raw/SHA256SUMS</c> does not list, so their content could not be verified (notebook 00 names them).</summary>
     public ImmutableArray<string> Unverified { get; }
@@ -20,7 +27,7 @@ public sealed class Corpus
     public ImmutableArray<Document> Documents { get; }
 
     /// <summary>The corpus restricted to some of its documents, in manifest order: a study's choice of texts, stated where it is made.</summary>
-    public Corpus Where(Func<Document, bool> keep) => new(DataDirectory, [.. Documents.Where(keep)], Unverified);
+    public Corpus Where(Func<Document, bool> keep) => new(DataDirectory, [.. Documents.Where(keep)], Unverified, NotLoaded);
 
     public Document this[string id] =>
         Documents.FirstOrDefault(d => d.Id == id) ?? throw new KeyNotFoundException($"No document '{id}'. Known: {string.Join(", ", Documents.Select(d => d.Id))}.");
@@ -36,17 +43,39 @@ public sealed class Corpus
 
     public IEnumerable<CleaningReport> Reports => Documents.Select(d => d.Report);
 
-    /// <summary>Loads <c>corpus.json</c> and the files under <c>raw/</c> of <paramref name="dataDirectory"/>.</summary>
-    /// <exception cref="CorpusException">The manifest or a file is wrong; the message names the file and field.</exception>
-    public static Corpus Load(string dataDirectory)
+    /// <summary>
+    /// Loads <c>corpus.json</c> and the files under <c>raw/</c> of <paramref name="dataDirectory"/>. A document whose file
+    /// cannot be used (missing, not UTF-8, changed since it was added, empty after cleaning) is set aside in
+    /// <see cref="NotLoaded"/> with its reason, and the others load: one bad file out of thousands does not stop the
+    /// analysis. With <paramref name="strict"/> (or <c>"strict": true</c> in the manifest) the first such file stops the
+    /// load instead. A manifest that cannot be read, or a corpus none of whose documents load, always stops it.
+    /// </summary>
+    /// <exception cref="CorpusException">The manifest is wrong, no document loads, or (strict) a file is wrong; the message names the file and field.</exception>
+    public static Corpus Load(string dataDirectory, bool? strict = null)
     {
         var full = Path.GetFullPath(dataDirectory);
         var manifestPath = Path.Combine(full, Manifest.FileName);
         var sumsPath = Path.Combine(full, "raw", CorpusFiles.ChecksumFile);
         var sums = CorpusFiles.ReadSums(sumsPath);
         var unverified = ImmutableArray.CreateBuilder<string>();
-        var documents = Manifest.Read(manifestPath).Select(info => LoadDocument(full, manifestPath, info, sums, sumsPath, unverified)).ToImmutableArray();
-        return new Corpus(full, documents, unverified.ToImmutable());
+        var infos = Manifest.Read(manifestPath, out var manifestStrict);
+        var stop = strict ?? manifestStrict;
+        var documents = ImmutableArray.CreateBuilder<Document>();
+        var notLoaded = ImmutableArray.CreateBuilder<NotLoaded>();
+        foreach (var info in infos)
+        {
+            try
+            {
+                documents.Add(LoadDocument(full, manifestPath, info, sums, sumsPath, unverified));
+            }
+            catch (CorpusException e) when (!stop)
+            {
+                notLoaded.Add(new NotLoaded(info.Id, info.File, e.Field, e.Message));
+            }
+        }
+        if (documents.Count == 0 && notLoaded.Count > 0)
+            throw new CorpusException(manifestPath, "documents", $"none of the {notLoaded.Count} documents could be loaded; the first: {notLoaded[0].Reason}");
+        return new Corpus(full, documents.ToImmutable(), unverified.ToImmutable(), notLoaded.ToImmutable());
     }
 
     /// <summary>Loads from the repository's <c>data/</c> folder, found from the current directory upwards.</summary>

@@ -9,8 +9,12 @@ public static class Manifest
 {
     public const string FileName = "corpus.json";
 
-    public static ImmutableArray<DocumentInfo> Read(string path)
+    public static ImmutableArray<DocumentInfo> Read(string path) => Read(path, out _);
+
+    /// <summary>The entries, and whether the manifest asks a bad file to stop the load (<c>"strict": true</c>).</summary>
+    public static ImmutableArray<DocumentInfo> Read(string path, out bool strict)
     {
+        strict = false;
         if (!File.Exists(path)) throw new CorpusException(path, "manifest", "file not found.");
         JsonDocument json;
         try
@@ -25,6 +29,11 @@ public static class Manifest
         {
             if (json.RootElement.ValueKind != JsonValueKind.Object)
                 throw new CorpusException(path, "root", $"expected an object {{ \"documents\": [ … ] }}, found {json.RootElement.ValueKind}.");
+            if (json.RootElement.TryGetProperty("strict", out var strictValue))
+            {
+                if (strictValue.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) throw new CorpusException(path, "strict", $"expected true or false, found {strictValue.ValueKind}.");
+                strict = strictValue.GetBoolean();
+            }
             if (!json.RootElement.TryGetProperty("documents", out var documents) || documents.ValueKind != JsonValueKind.Array)
                 throw new CorpusException(path, "documents", "expected an array of document entries.");
             var result = ImmutableArray.CreateBuilder<DocumentInfo>();

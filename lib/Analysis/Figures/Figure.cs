@@ -120,6 +120,8 @@ public static class FigureData
     internal static ImmutableArray<ReportedFigure> Parse(string path, List<(int Line, List<string> Fields)> records, Corpus? corpus = null)
     {
         var documents = corpus?.Documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        // The figures of a document the corpus set aside (notebook 00 lists it) wait until it loads again.
+        var setAside = corpus?.NotLoaded.Select(n => n.Id).ToHashSet(StringComparer.Ordinal) ?? [];
         var first = records.Count > 0 && records[0].Fields.SequenceEqual(FirstColumns);
         if (records.Count == 0 || !first && !records[0].Fields.SequenceEqual(Columns))
             throw new FigureFormatException(path, 1, "header", $"expected the columns {string.Join(",", Columns)}.");
@@ -165,6 +167,7 @@ public static class FigureData
                     throw new FigureFormatException(path, line, "high", bound == Bound.Range ? "a range needs its upper end in 'high'." : $"only a range has 'high'; the bound is '{bound.Name()}'.");
                 scope = F("scope");
             }
+            if (setAside.Contains(F("document"))) continue;
             if (documents is not null)
             {
                 if (!documents.TryGetValue(F("document"), out var document))

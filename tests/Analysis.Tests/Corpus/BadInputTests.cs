@@ -8,7 +8,7 @@ public class BadInputTests
     public void MissingFile_NamesTheFileAndField()
     {
         using var data = new TempData().Entries(TempData.Entry("gone", "missing.txt"));
-        var e = Assert.Throws<CorpusException>(() => Corpus.Load(data.Directory));
+        var e = Assert.Throws<CorpusException>(() => Corpus.Load(data.Directory, strict: true));
         Assert.EndsWith("missing.txt", e.File);
         Assert.Equal("gone.file", e.Field);
         Assert.Contains("not found", e.Message);
@@ -18,7 +18,7 @@ public class BadInputTests
     public void InvalidUtf8_NamesTheFileAndOffset()
     {
         using var data = new TempData().RawBytes("latin1.txt", Encoding.Latin1.GetBytes("Größte Kündigungswelle")).Entries(TempData.Entry("l1", "latin1.txt"));
-        var e = Assert.Throws<CorpusException>(() => Corpus.Load(data.Directory));
+        var e = Assert.Throws<CorpusException>(() => Corpus.Load(data.Directory, strict: true));
         Assert.EndsWith("latin1.txt", e.File);
         Assert.Contains("not valid UTF-8 (byte offset 2)", e.Message);
     }
@@ -27,7 +27,7 @@ public class BadInputTests
     public void DuplicateId_NamesTheEntry()
     {
         using var data = new TempData().Raw("a.txt", "Text.").Entries(TempData.Entry("a", "a.txt"), TempData.Entry("a", "a.txt"));
-        var e = Assert.Throws<CorpusException>(() => Corpus.Load(data.Directory));
+        var e = Assert.Throws<CorpusException>(() => Corpus.Load(data.Directory, strict: true));
         Assert.Equal("documents[1].id", e.Field);
         Assert.Contains("duplicate id 'a'", e.Message);
     }
@@ -36,7 +36,7 @@ public class BadInputTests
     public void UnknownProfile_ListsTheKnownOnes()
     {
         using var data = new TempData().Raw("a.txt", "Text.").Entries(TempData.Entry("a", "a.txt", "spiegel"));
-        var e = Assert.Throws<CorpusException>(() => Corpus.Load(data.Directory));
+        var e = Assert.Throws<CorpusException>(() => Corpus.Load(data.Directory, strict: true));
         Assert.Equal("a.profile", e.Field);
         Assert.Contains("unknown profile 'spiegel'. Known: essay, generic, html, kettner, kleine-zeitung, taz, tkp.", e.Message);
     }
@@ -45,7 +45,7 @@ public class BadInputTests
     public void BodyEmptyAfterCleaning_NamesTheFile()
     {
         using var data = new TempData().Raw("empty.txt", "\n\n  \n").Entries(TempData.Entry("e", "empty.txt"));
-        var e = Assert.Throws<CorpusException>(() => Corpus.Load(data.Directory));
+        var e = Assert.Throws<CorpusException>(() => Corpus.Load(data.Directory, strict: true));
         Assert.EndsWith("empty.txt", e.File);
         Assert.Equal("e.body", e.Field);
     }
@@ -55,7 +55,7 @@ public class BadInputTests
     {
         // Kettner's layout applied to a text with no chrome: the only block becomes the chrome, no body is left.
         using var data = new TempData().Raw("k.txt", "Nur ein Absatz.").Entries(TempData.Entry("k", "k.txt", "kettner"));
-        var e = Assert.Throws<CorpusException>(() => Corpus.Load(data.Directory));
+        var e = Assert.Throws<CorpusException>(() => Corpus.Load(data.Directory, strict: true));
         Assert.Equal("k.body", e.Field);
     }
 
@@ -63,7 +63,7 @@ public class BadInputTests
     public void MalformedManifest_NamesTheLine()
     {
         using var data = new TempData().Manifest("{ \"documents\": [\n { \"id\": \"a\", }\n ,, ]");
-        var e = Assert.Throws<CorpusException>(() => Corpus.Load(data.Directory));
+        var e = Assert.Throws<CorpusException>(() => Corpus.Load(data.Directory, strict: true));
         Assert.EndsWith("corpus.json", e.File);
         Assert.StartsWith("line ", e.Field);
     }
@@ -72,7 +72,7 @@ public class BadInputTests
     public void BadDate_NamesTheField()
     {
         using var data = new TempData().Raw("a.txt", "Text.").Manifest("""{ "documents": [ { "id": "a", "file": "a.txt", "published": "28.10.2025" } ] }""");
-        var e = Assert.Throws<CorpusException>(() => Corpus.Load(data.Directory));
+        var e = Assert.Throws<CorpusException>(() => Corpus.Load(data.Directory, strict: true));
         Assert.Equal("documents[0].published", e.Field);
     }
 
@@ -80,7 +80,7 @@ public class BadInputTests
     public void MissingManifest_NamesIt()
     {
         using var data = new TempData();
-        var e = Assert.Throws<CorpusException>(() => Corpus.Load(data.Directory));
+        var e = Assert.Throws<CorpusException>(() => Corpus.Load(data.Directory, strict: true));
         Assert.EndsWith("corpus.json", e.File);
     }
 }

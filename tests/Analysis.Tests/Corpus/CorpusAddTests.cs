@@ -68,7 +68,7 @@ public class CorpusAddTests
         var bad = kind switch
         {
             "notutf8" => WriteBytes(data, "latin1.txt", Encoding.Latin1.GetBytes("Größte Kündigungswelle")),
-            "empty" => data.Outside("leer.txt", "Titel: Nichts\n\n\n"),
+            "empty" => data.Outside("leer.txt", "Titel: Nichts\n\nAnzeige\n"),
             "duplicate" => WriteBytes(data, "kopie.txt", File.ReadAllBytes(Path.Combine(ProjectPaths.Raw, TestCorpus.Doc("taz").Info.File))),
             _ => Path.Combine(data.Directory, "incoming", "fehlt.txt"),
         };

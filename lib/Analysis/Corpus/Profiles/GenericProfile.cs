@@ -81,10 +81,16 @@ public sealed partial class GenericProfile : CleaningProfile
         }
     }
 
-    /// <summary>Reads "Key: value" lines at the top of the file; returns the index of the first body line.</summary>
+    /// <summary>
+    /// Reads "Key: value" lines at the top of the file; returns the index of the first body line. A line is a header
+    /// only where one is plausible: at the top, with a known key, a short value that is not running text (no sentence
+    /// end inside it, except for a description), and with a body after it: "Zeitung: Sechs Millionen Bürger betroffen.
+    /// Washington – …" as the only line of a file is its text, not its outlet.
+    /// </summary>
     private static int ReadHeader(string raw, IReadOnlyList<RawLine> lines, DocumentDraft draft, out string? title)
     {
         title = null;
+        var header = new List<(RawLine Line, string Key, string Field, string Value)>();
         var i = 0;
         for (; i < lines.Count; i++)
         {
@@ -92,9 +98,17 @@ public sealed partial class GenericProfile : CleaningProfile
             if (line.IsBlank(raw)) continue;
             var m = HeaderLine().Match(line.Text(raw));
             if (!m.Success || !HeaderKeys.TryGetValue(m.Groups["key"].Value.Trim(), out var field)) break;
-            var span = new TextSpan(line.Start, line.End);
             var value = m.Groups["value"].Value;
-            draft.Remove(span, RemovalKind.Metadata, $"header line '{m.Groups["key"].Value.Trim()}:'");
+            var prose = value.Length > 200 || field != "" && SentenceInside().IsMatch(value);
+            if (prose) break;
+            header.Add((line, m.Groups["key"].Value.Trim(), field, value));
+        }
+        // Never the only text of the file: a header needs a body below it.
+        if (header.Count == 0 || !lines.Skip(i).Any(l => !l.IsBlank(raw))) return 0;
+        foreach (var (line, key, field, value) in header)
+        {
+            var span = new TextSpan(line.Start, line.End);
+            draft.Remove(span, RemovalKind.Metadata, $"header line '{key}:'");
             if (value.Length == 0 || field.Length == 0) continue;
             if (field == "published")
             {
@@ -112,6 +126,10 @@ public sealed partial class GenericProfile : CleaningProfile
         }
         return i;
     }
+
+    // A sentence end followed by more text: "betroffen. Washington – …".
+    [GeneratedRegex(@"[.!?]\s+\p{Lu}\p{Ll}+\s+\S")]
+    private static partial Regex SentenceInside();
 
     /// <summary>ISO dates and timestamps (2025-10-28, 2025-10-28T09:00:00Z) and the German forms <see cref="GermanDates"/> reads.</summary>
     internal static bool TryDate(string value, out DateOnly date)
