@@ -3,9 +3,27 @@ using Chart = Plotly.NET.CSharp.Chart;
 
 namespace Analysis;
 
-/// <summary>Charts of the corpus itself: what each raw file is made of.</summary>
+/// <summary>Charts of the corpus itself: what each raw file is made of, and how alike the texts are.</summary>
 public static class CorpusCharts
 {
+    /// <summary>Documents × documents, coloured by the cosine of their tf-idf vectors (<see cref="Text.Similarity.Matrix"/>), the value on hover.</summary>
+    public static GenericChart Similarity(Text.TermCounts counts)
+    {
+        var (ids, m) = Text.Similarity.Matrix(counts);
+        var z = Enumerable.Range(0, ids.Length).Select(i => Enumerable.Range(0, ids.Length).Select(j => Math.Round(m[i, j], 3)).ToArray()).ToArray();
+        // The colours span the pairs, not the diagonal: a document is 1 with itself, which would leave every pair dark.
+        var top = Enumerable.Range(0, ids.Length).SelectMany(i => Enumerable.Range(0, ids.Length).Where(j => j != i).Select(j => m[i, j])).DefaultIfEmpty(1).Max();
+        var chart = Chart.Heatmap<double, string, string, string>(zData: z, X: ids.ToArray(), Y: ids.ToArray(), ColorScale: StyleParam.Colorscale.Viridis, ReverseYAxis: true);
+        foreach (var trace in GenericChart.getTraces(chart))
+        {
+            trace.SetProperty("zmin", 0);
+            trace.SetProperty("zmax", Math.Max(0.01, Math.Round(top, 3)));
+        }
+        return chart
+            .Style("How alike the texts are: tf-idf cosine (diagonal = 1)", xTitle: "document", height: 160 + 40 * ids.Length, configure: layout =>
+                layout.SetProperty("yaxis", new Dictionary<string, object> { ["autorange"] = "reversed", ["dtick"] = 1, ["title"] = new Dictionary<string, object> { ["text"] = "document" } }));
+    }
+
     /// <summary>
     /// One horizontal stacked bar per document (or per group of a <paramref name="grouping"/>, summed): raw characters that
     /// became body text, reader comments, metadata, boilerplate, and the rest (blank lines, frames, markers).

@@ -18,6 +18,18 @@ public static class CorpusTables
     public sealed record DocumentRow(string Id, string Outlet, string Published, string Genre, string Title, int Paragraphs, int Words, int Comments, int CommentWords);
 
     /// <summary>One row per document: outlet, date, genre, title, paragraphs and words of the running text, comments.</summary>
+    /// <summary>Each document's nearest others by tf-idf cosine (<see cref="Text.Similarity.Nearest"/>).</summary>
+    public static Frame<int, string> Neighbours(IReadOnlyList<Text.Neighbour> neighbours) =>
+        Frame.FromRecords(neighbours.Select(n => new { n.Document, n.Rank, n.Other, Cosine = Math.Round(n.Cosine, 3) }));
+
+    /// <summary>Passages two documents share (<see cref="Text.TextReuse.Find"/>), with both raw offsets and the words.</summary>
+    public static Frame<int, string> SharedPassages(IReadOnlyList<Text.SharedPassage> passages) =>
+        Frame.FromRecords(passages.Select(p => new { p.First, FirstStart = p.FirstSpan.Start, FirstEnd = p.FirstSpan.End, p.Second, SecondStart = p.SecondSpan.Start, SecondEnd = p.SecondSpan.End, p.Words, p.Text }));
+
+    /// <summary>Document pairs that share passages: how many, how many words, the share of each document, and whether one is a copy of the other.</summary>
+    public static Frame<int, string> ReusePairs(IReadOnlyList<Text.ReusePair> pairs, double nearDuplicate = 0.8) =>
+        Frame.FromRecords(pairs.Select(p => new { p.First, p.Second, p.Passages, p.SharedWords, ShareOfFirst = Math.Round(p.ShareOfFirst, 3), ShareOfSecond = Math.Round(p.ShareOfSecond, 3), NearDuplicate = p.NearDuplicate(nearDuplicate) }));
+
     public static Frame<int, string> Documents(Corpus corpus) => Frame.FromRecords(DocumentRows(corpus));
 
     /// <summary>The rows of <see cref="Documents"/>, for readings that cite them.</summary>

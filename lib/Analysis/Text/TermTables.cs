@@ -58,6 +58,22 @@ public static class TermTables
         return spread is null ? table.Columns[table.ColumnKeys.Where(c => c is not ("Range" or "DP")).ToArray()] : table;
     }
 
+    /// <summary>Words of each document by voice (<see cref="Voices"/>): the author's, quoted, reported, and the share that is not the author's.</summary>
+    public static Frame<int, string> VoiceSplit(TokenTable table, IReadOnlyList<VoiceSpan> spans)
+    {
+        var voices = Text.Voices.Of(table, spans);
+        var words = table.Rows.Select((r, i) => (Row: r, Voice: voices[i])).Where(x => x.Row.Kind == TokenKind.Word).GroupBy(x => x.Row.Unit.DocumentId);
+        return Frame.FromRecords(words.Select(g => new
+        {
+            Document = g.Key, Author = g.Count(x => x.Voice == Voice.Author), Quoted = g.Count(x => x.Voice == Voice.Quotation), Reported = g.Count(x => x.Voice == Voice.Reported),
+            NotTheAuthors = Math.Round(100.0 * g.Count(x => x.Voice != Voice.Author) / g.Count(), 1),
+        }));
+    }
+
+    /// <summary>The quotations and reported passages, with their raw offsets, the speaker an attribution names, and the words that mark them.</summary>
+    public static Frame<int, string> VoiceSpans(IReadOnlyList<VoiceSpan> spans) =>
+        Frame.FromRecords(spans.Select(s => new { s.Document, Voice = s.Voice.ToString().ToLowerInvariant(), RawStart = s.Raw.Start, RawEnd = s.Raw.End, s.Speaker, s.Cue, s.Text }));
+
     public static Frame<int, string> Kwic(IReadOnlyList<KwicLine> lines, int max = 40) =>
         Frame.FromRecords(lines.Take(max));
 

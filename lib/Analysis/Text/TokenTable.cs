@@ -126,6 +126,48 @@ public sealed class TokenTable
             [.. rows.Select(r => _length[r])], [.. rows.Select(r => _sentence[r])], [.. rows.Select(r => _quote[r])], _quoteSources, _types, _keys);
     }
 
+    /// <summary>
+    /// The table with every later copy of a shared passage (<see cref="TextReuse.Find"/>) counted as a quotation of its
+    /// first occurrence, as comment quotes are: the words stay (for concordances), and each passage enters counts,
+    /// keyness and topics once, in the document that comes first.
+    /// </summary>
+    public TokenTable CountingSharedPassagesOnce(IReadOnlyList<SharedPassage> passages)
+    {
+        var quote = (int[])_quote.Clone();
+        var sources = _quoteSources.ToBuilder();
+        var byDocument = passages.GroupBy(p => p.Second, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        for (var u = 0; u < Units.Length; u++)
+        {
+            if (!byDocument.TryGetValue(Units[u].DocumentId, out var copies)) continue;
+            for (var i = _unitStart[u]; i < _unitStart[u + 1]; i++)
+            {
+                if (quote[i] >= 0) continue;
+                var raw = Units[u].Source.SourceSpan(_start[i], _length[i]);
+                var copy = copies.FirstOrDefault(p => raw.Start >= p.SecondSpan.Start && raw.End <= p.SecondSpan.End);
+                if (copy is null) continue;
+                var source = sources.IndexOf(copy.First);
+                if (source < 0) { source = sources.Count; sources.Add(copy.First); }
+                quote[i] = source;
+            }
+        }
+        return new TokenTable(Options, Units, _unitStart, _type, _start, _length, _sentence, quote, sources.ToImmutable(), _types, _keys);
+    }
+
+    /// <summary>The table with the rows <paramref name="sourceOf"/> names a source for (by row index) counted no more, as quotations of that source.</summary>
+    internal TokenTable Uncounting(Func<int, string?> sourceOf)
+    {
+        var quote = (int[])_quote.Clone();
+        var sources = _quoteSources.ToBuilder();
+        for (var i = 0; i < quote.Length; i++)
+        {
+            if (quote[i] >= 0 || sourceOf(i) is not { } source) continue;
+            var at = sources.IndexOf(source);
+            if (at < 0) { at = sources.Count; sources.Add(source); }
+            quote[i] = at;
+        }
+        return new TokenTable(Options, Units, _unitStart, _type, _start, _length, _sentence, quote, sources.ToImmutable(), _types, _keys);
+    }
+
     // Fast access for the verbs of this library: no row objects in their loops.
     internal int UnitStart(int unit) => _unitStart[unit];
     private int UnitIndexOf(int token)

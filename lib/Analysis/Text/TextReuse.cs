@@ -1,0 +1,223 @@
+using System.Collections.Immutable;
+
+namespace Analysis.Text;
+
+/// <summary>A passage two documents share word for word: where it stands in each raw file, how many words, and its text in the first.</summary>
+public sealed record SharedPassage(string First, TextSpan FirstSpan, string Second, TextSpan SecondSpan, int Words, string Text);
+
+/// <summary>How much of a document a passage-sharing partner covers: shared words / the document's words.</summary>
+public sealed record ReusePair(string First, string Second, int Passages, int SharedWords, double ShareOfFirst, double ShareOfSecond)
+{
+    /// <summary>Agency copy: most of the shorter document stands in the other.</summary>
+    public bool NearDuplicate(double threshold = 0.8) => Math.Max(ShareOfFirst, ShareOfSecond) >= threshold;
+}
+
+/// <summary>
+/// Text reuse by exact shingles: every run of <see cref="ReuseOptions.Words"/> consecutive words (their normalised
+/// forms, across units and punctuation of a document) that two documents share is a seed, and overlapping seeds are
+/// joined into maximal passages. Exact word n-grams rather than MinHash: a corpus of news reuse is copy, not
+/// paraphrase, exact matches carry their offsets for a reader to check, and the index is linear in the text.
+/// </summary>
+public sealed record ReuseOptions
+{
+    /// <summary>
+    /// Shingle length in words. Seven: on the shipped texts, runs of six or seven shared words give one passage, the
+    /// quote of Jassy that TKP and Kettner both carry, and nothing by chance; eight miss it.
+    /// </summary>
+    public int Words { get; init; } = 7;
+
+    /// <summary>Shingles found in more documents than this are formulae (datelines, boilerplate) and not evidence of reuse.</summary>
+    public int MaxDocuments { get; init; } = 50;
+}
+
+public static class TextReuse
+{
+    private readonly record struct Word(int Unit, int Row, string Norm);
+
+    /// <summary>The passages the corpus's documents share, and per document pair the share each covers; pairs in document order.</summary>
+    public static (ImmutableArray<SharedPassage> Passages, ImmutableArray<ReusePair> Pairs) Find(TokenTable table, ReuseOptions? options = null)
+    {
+        options ??= new ReuseOptions();
+        var n = options.Words;
+        // Each document's words in reading order (units in table order).
+        var documents = new List<(string Id, List<(ITextUnit Unit, TokenRow Row)> Words)>();
+        var byId = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var u = 0; u < table.Units.Length; u++)
+        {
+            var unit = table.Units[u];
+            if (!byId.TryGetValue(unit.DocumentId, out var d)) { d = documents.Count; byId[unit.DocumentId] = d; documents.Add((unit.DocumentId, [])); }
+            foreach (var row in table.RowsOf(u))
+                if (row.Kind == TokenKind.Word) documents[d].Words.Add((unit, row));
+        }
+        // Every shingle as a 64-bit hash of its words' stems with its document and position, sorted: equal shingles
+        // are then neighbours, in 16 bytes a shingle rather than a string each.
+        var shingles = new List<(ulong Hash, int Doc, int At)>();
+        for (var d = 0; d < documents.Count; d++)
+        {
+            var words = documents[d].Words;
+            var hashes = words.Select(w => Fnv(Stem(w.Row.Key))).ToArray();
+            for (var i = 0; i + n <= words.Count; i++)
+            {
+                var h = 1469598103934665603UL;
+                for (var k = 0; k < n; k++) h = (h ^ hashes[i + k]) * 1099511628211UL;
+                shingles.Add((h, d, i));
+            }
+        }
+        shingles.Sort();
+        // Seeds per document pair: positions in both, in order of the first.
+        var seeds = new SortedDictionary<(int A, int B), List<(int A, int B)>>();
+        for (var start = 0; start < shingles.Count;)
+        {
+            var end = start + 1;
+            while (end < shingles.Count && shingles[end].Hash == shingles[start].Hash) end++;
+            // One occurrence per document (its first), and formulae found in many documents left out.
+            var list = Enumerable.Range(start, end - start).Select(k => shingles[k]).GroupBy(x => x.Doc).Select(g => (Doc: g.Key, At: g.Min(x => x.At))).ToList();
+            start = end;
+            if (list.Count < 2 || list.Count > options.MaxDocuments) continue;
+            for (var x = 0; x < list.Count; x++)
+                for (var y = x + 1; y < list.Count; y++)
+                {
+                    var (p, q) = list[x].Doc < list[y].Doc ? (list[x], list[y]) : (list[y], list[x]);
+                    if (!seeds.TryGetValue((p.Doc, q.Doc), out var s)) seeds[(p.Doc, q.Doc)] = s = [];
+                    s.Add((p.At, q.At));
+                }
+        }
+        var passages = ImmutableArray.CreateBuilder<SharedPassage>();
+        var pairs = ImmutableArray.CreateBuilder<ReusePair>();
+        foreach (var ((a, b), found) in seeds)
+        {
+            var (wa, wb) = (documents[a].Words, documents[b].Words);
+            var covered = new HashSet<int>();
+            var coveredB = new HashSet<int>();
+            var count = 0;
+            // Join seeds that continue one another (same offset between the two documents) into maximal passages.
+            foreach (var run in found.OrderBy(s => s.A - s.B).ThenBy(s => s.A).GroupBy(s => s.A - s.B))
+            {
+                var starts = run.Select(s => s.A).Order().ToList();
+                var i = 0;
+                while (i < starts.Count)
+                {
+                    var from = starts[i];
+                    var to = from + n;
+                    while (i + 1 < starts.Count && starts[i + 1] <= to) { i++; to = starts[i] + n; }
+                    i++;
+                    var shift = run.Key;
+                    var words = to - from;
+                    for (var k = from; k < to; k++) { covered.Add(k); coveredB.Add(k - shift); }
+                    var first = Span(wa, from, to);
+                    var second = Span(wb, from - shift, to - shift);
+                    passages.Add(new SharedPassage(documents[a].Id, first, documents[b].Id, second, words, Text(wa, from, to)));
+                    count++;
+                }
+            }
+            pairs.Add(new ReusePair(documents[a].Id, documents[b].Id, count, covered.Count, (double)covered.Count / Math.Max(1, wa.Count), (double)coveredB.Count / Math.Max(1, wb.Count)));
+        }
+        var order = documents.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        return ([.. passages.OrderBy(p => order[p.First]).ThenBy(p => order[p.Second]).ThenBy(p => p.FirstSpan.Start)], pairs.ToImmutable());
+    }
+
+    private static ulong Fnv(string text)
+    {
+        var h = 14695981039346656037UL;
+        foreach (var c in text) h = (h ^ c) * 1099511628211UL;
+        return h;
+    }
+
+    /// <summary>A word as compared: the first six letters of its key, so that inflection ("transformative", "transformativste") does not hide a copy.</summary>
+    private static string Stem(string key) => key.Length <= 6 ? key : key[..6];
+
+    private static TextSpan Span(List<(ITextUnit Unit, TokenRow Row)> words, int from, int to)
+    {
+        var (first, last) = (words[from].Row.Raw, words[to - 1].Row.Raw);
+        return new TextSpan(first.Start, Math.Max(first.End, last.End));
+    }
+
+    private static string Text(List<(ITextUnit Unit, TokenRow Row)> words, int from, int to) =>
+        string.Join(' ', Enumerable.Range(from, to - from).Select(k => words[k].Row.Surface));
+}
+
+/// <summary>One document's nearest neighbours by cosine similarity of tf-idf weighted key counts.</summary>
+public sealed record Neighbour(string Document, string Other, double Cosine, int Rank);
+
+/// <summary>
+/// Document similarity: cosine of tf-idf vectors over the counted keys (lemmas), the measure of quanteda's
+/// <c>textstat_simil</c> on a weighted dfm. Sparse: each document's vector holds its own keys only, and pairs are
+/// scored through the keys they share, so thousands of documents need memory for their vocabularies, not n².
+/// </summary>
+public static class Similarity
+{
+    /// <summary>Every pair's cosine (symmetric, 1 on the diagonal), in document order: for a heatmap of a few hundred documents.</summary>
+    public static (ImmutableArray<string> Documents, double[,] Cosine) Matrix(TermCounts counts)
+    {
+        var (ids, vectors) = Vectors(counts);
+        var m = new double[ids.Length, ids.Length];
+        foreach (var (a, b, c) in Pairs(vectors)) { m[a, b] = c; m[b, a] = c; }
+        for (var i = 0; i < ids.Length; i++) m[i, i] = vectors[i].Count > 0 ? 1 : 0;
+        return (ids, m);
+    }
+
+    /// <summary>
+    /// Each document's <paramref name="k"/> most similar others (ties by document order): for corpora of thousands. One
+    /// document at a time, its dot products with all others accumulated through the postings of its keys, so memory
+    /// grows with the corpus, not with its square.
+    /// </summary>
+    public static ImmutableArray<Neighbour> Nearest(TermCounts counts, int k = 5)
+    {
+        var (ids, vectors) = Vectors(counts);
+        var keyIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byDocument = vectors.Select(v => v.Select(kv => (Key: keyIds.TryGetValue(kv.Key, out var id) ? id : keyIds[kv.Key] = keyIds.Count, kv.Value)).ToArray()).ToArray();
+        var postings = new List<(int Doc, double Weight)>[keyIds.Count];
+        for (var d = 0; d < byDocument.Length; d++)
+            foreach (var (key, w) in byDocument[d]) (postings[key] ??= []).Add((d, w));
+        var result = new Neighbour[byDocument.Length][];
+        Parallel.For(0, byDocument.Length, () => new double[byDocument.Length], (d, _, dot) =>
+        {
+            Array.Clear(dot);
+            foreach (var (key, w) in byDocument[d])
+                foreach (var (other, v) in postings[key])
+                    if (other != d) dot[other] += w * v;
+            result[d] = [.. Enumerable.Range(0, dot.Length).Where(o => o != d && dot[o] > 0).Select(o => (Other: o, Cosine: Math.Round(dot[o], 12)))
+                .OrderByDescending(x => x.Cosine).ThenBy(x => x.Other).Take(k).Select((x, r) => new Neighbour(ids[d], ids[x.Other], x.Cosine, r + 1))];
+            return dot;
+        }, _ => { });
+        return [.. result.SelectMany(r => r)];
+    }
+
+    private static (ImmutableArray<string> Ids, List<Dictionary<string, double>> Vectors) Vectors(TermCounts counts)
+    {
+        var ids = counts.Totals.Keys.Order(StringComparer.Ordinal).ToImmutableArray();
+        var at = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
+        var vectors = ids.Select(_ => new Dictionary<string, double>(StringComparer.Ordinal)).ToList();
+        foreach (var row in Measures.TfIdf(counts)) if (row.TfIdf > 0) vectors[at[row.Group]][row.Term] = row.TfIdf;
+        foreach (var v in vectors)
+        {
+            var norm = Math.Sqrt(v.Values.Sum(x => x * x));
+            if (norm > 0) foreach (var key in v.Keys.ToList()) v[key] /= norm;
+        }
+        return (ids, vectors);
+    }
+
+    /// <summary>Cosines of every pair sharing a key, through an inverted index (pairs without a shared key are 0 and not listed).</summary>
+    private static IEnumerable<(int A, int B, double Cosine)> Pairs(List<Dictionary<string, double>> vectors)
+    {
+        var postings = new Dictionary<string, List<(int Doc, double Weight)>>(StringComparer.Ordinal);
+        for (var d = 0; d < vectors.Count; d++)
+            foreach (var (key, w) in vectors[d])
+            {
+                if (!postings.TryGetValue(key, out var list)) postings[key] = list = [];
+                list.Add((d, w));
+            }
+        var dot = new Dictionary<(int, int), double>();
+        foreach (var key in postings.Keys.Order(StringComparer.Ordinal))
+        {
+            var list = postings[key];
+            for (var x = 0; x < list.Count; x++)
+                for (var y = x + 1; y < list.Count; y++)
+                {
+                    var pair = (list[x].Doc, list[y].Doc);
+                    dot[pair] = dot.GetValueOrDefault(pair) + list[x].Weight * list[y].Weight;
+                }
+        }
+        return dot.OrderBy(p => p.Key.Item1).ThenBy(p => p.Key.Item2).Select(p => (p.Key.Item1, p.Key.Item2, Math.Round(p.Value, 12)));
+    }
+}
