@@ -133,24 +133,14 @@ public sealed class TokenTable
     /// </summary>
     public TokenTable CountingSharedPassagesOnce(IReadOnlyList<SharedPassage> passages)
     {
-        var quote = (int[])_quote.Clone();
-        var sources = _quoteSources.ToBuilder();
         var byDocument = passages.GroupBy(p => p.Second, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        for (var u = 0; u < Units.Length; u++)
+        return Uncounting(i =>
         {
-            if (!byDocument.TryGetValue(Units[u].DocumentId, out var copies)) continue;
-            for (var i = _unitStart[u]; i < _unitStart[u + 1]; i++)
-            {
-                if (quote[i] >= 0) continue;
-                var raw = Units[u].Source.SourceSpan(_start[i], _length[i]);
-                var copy = copies.FirstOrDefault(p => raw.Start >= p.SecondSpan.Start && raw.End <= p.SecondSpan.End);
-                if (copy is null) continue;
-                var source = sources.IndexOf(copy.First);
-                if (source < 0) { source = sources.Count; sources.Add(copy.First); }
-                quote[i] = source;
-            }
-        }
-        return new TokenTable(Options, Units, _unitStart, _type, _start, _length, _sentence, quote, sources.ToImmutable(), _types, _keys);
+            var unit = Units[UnitIndexOf(i)];
+            if (!byDocument.TryGetValue(unit.DocumentId, out var copies)) return null;
+            var raw = unit.Source.SourceSpan(_start[i], _length[i]);
+            return copies.FirstOrDefault(p => raw.Start >= p.SecondSpan.Start && raw.End <= p.SecondSpan.End)?.First;
+        });
     }
 
     /// <summary>The table with the rows <paramref name="sourceOf"/> names a source for (by row index) counted no more, as quotations of that source.</summary>
