@@ -358,7 +358,6 @@ static class RealTextBench
                 {
                     Directory.CreateDirectory(Path.Combine(dir, "notebooks"));
                     Directory.CreateSymbolicLink(Path.Combine(dir, "data"), Path.GetFullPath(folder));
-                    var runner = new NotebookRunner(TimeSpan.FromMinutes(20));
                     var lines = new List<string>();
                     clock.Restart();
                     foreach (var source in Directory.GetFiles(Path.Combine(ProjectPaths.Root, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal))
@@ -366,11 +365,12 @@ static class RealTextBench
                         var path = Path.Combine(dir, "notebooks", Path.GetFileName(source));
                         File.Copy(source, path);
                         var notebook = NotebookFile.Load(path);
-                        var result = runner.RunAsync(notebook).GetAwaiter().GetResult();
+                        // In a process of its own, as `run` runs it: its peak is its own, and its memory is returned when it ends.
+                        var result = Notebooks.Cli.IsolatedRun.RunAsync(notebook, 20 * 60, (Notebooks.Engine.OutputCollector.DefaultMaxStreamChars, NotebookRunner.DefaultMaxNotebookOutput), null, null, CancellationToken.None).GetAwaiter().GetResult();
                         notebook.Save();
-                        lines.Add($"{notebook.Name} {result.Duration.TotalSeconds:0} s, {new FileInfo(path).Length / 1e6:0.00} MB{(result.Succeeded ? "" : $", FAILED at cell {result.FailedCell + 1}: {result.Error!.Value}")}");
+                        lines.Add($"{notebook.Name} {result.Duration.TotalSeconds:0} s, peak {(result.PeakBytes ?? 0) / 1048576:#,0} MB, {new FileInfo(path).Length / 1e6:0.00} MB{(result.Succeeded ? "" : $", FAILED at cell {result.FailedCell + 1}: {result.Error!.Value}")}");
                     }
-                    Console.WriteLine($"all notebooks on {corpus.Documents.Length:#,0} documents: {clock.Elapsed.TotalSeconds:0} s (target <= 300 s); peak working set {Peak()} MB (target <= 2,000); {string.Join("; ", lines)}");
+                    Console.WriteLine($"all notebooks on {corpus.Documents.Length:#,0} documents: {clock.Elapsed.TotalSeconds:0} s (target <= 300 s); each notebook in its own process, one after another, peak of this process {Peak()} MB; {string.Join("; ", lines)}");
                 }
                 finally
                 {

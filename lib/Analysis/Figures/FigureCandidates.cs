@@ -66,7 +66,8 @@ public static partial class FigureCandidates
             match.UnitId.Contains("/c", StringComparison.Ordinal), others);
         var family = match.Unit is "jobs" or "employees" or "people" ? "persons" : match.Unit is "USD" or "EUR" or "CHF" or "GBP" ? "money" : match.Unit;
         // The measure from the number's own clause (and the clause it depends on), the cue nearest to the number; its counted noun is no cue.
-        var clause = string.Concat(match.Sentence[reading.ClauseStart..match.InSentence], new string(' ', match.Text.Length), match.Sentence[Math.Min(reading.ClauseEnd, match.InSentence + match.Text.Length)..reading.ClauseEnd]);
+        var (at, past) = (Math.Min(match.InSentence, match.Sentence.Length), Math.Min(match.Sentence.Length, match.InSentence + match.Text.Length));
+        var clause = string.Concat(match.Sentence[Math.Min(reading.ClauseStart, at)..at], new string(' ', past - at), match.Sentence[Math.Max(past, Math.Min(reading.ClauseEnd, past))..Math.Max(past, reading.ClauseEnd)]);
         var guess = Guesses.Where(g => g.Family == family).Select(g => (Guess: g, At: g.Pattern.Match(clause)))
             .Where(x => x.At.Success).OrderBy(x => Math.Min(Math.Abs(x.At.Index - (match.InSentence - reading.ClauseStart)), Math.Abs(x.At.Index + x.At.Length - (match.InSentence - reading.ClauseStart))))
             .Select(x => x.Guess).FirstOrDefault();

@@ -101,6 +101,9 @@ public static partial class FigureContext
     /// </summary>
     public static FigureReading Read(string sentence, int start, int end, DateOnly? published, bool inComment = false, IReadOnlyList<int>? otherNumbers = null)
     {
+        // A match may run past its sentence's last token ("14. 000" split by a sentence end): read it within the sentence.
+        end = Math.Clamp(end, 0, sentence.Length);
+        start = Math.Clamp(start, 0, end);
         var (bound, low, boundCue) = BoundBefore(sentence[..start]);
         // "eine Umfrage unter 1.200 Beschäftigten": among, not fewer than.
         if (bound == Bound.LessThan && boundCue.StartsWith("unter", StringComparison.OrdinalIgnoreCase) && Regex.IsMatch(sentence[start..end], @"\p{L}+(?:en|ern|n)$") && !Regex.IsMatch(sentence[start..end], @"(?i)prozent|euro|dollar|franken|stunden|tagen|jahren|monaten|wochen$"))

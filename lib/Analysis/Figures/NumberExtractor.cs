@@ -78,6 +78,8 @@ public static class NumberExtractor
         {
             if (Match(text, tokens, i) is not { } found) continue;
             var (sentence, sentenceStart) = SentenceOf(text, tokens, i);
+            // A sign before the sentence's first token ("$118 …" opening it) belongs to the sentence.
+            if (found.Start < sentenceStart) (sentence, sentenceStart) = (text[found.Start..(sentenceStart + sentence.Length)], found.Start);
             matches.Add(new NumberMatch(unit.DocumentId, unit.Id, found.Kind, found.Value, found.Unit, text[found.Start..found.End],
                 unit.Source.SourceSpan(found.Start, found.End - found.Start), sentence, found.Start - sentenceStart, found.High));
             i = found.Last;

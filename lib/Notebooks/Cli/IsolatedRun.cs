@@ -98,10 +98,13 @@ public static class IsolatedRun
             {
                 await Task.WhenAny(done.Task, exited, Task.Delay(200, ct)).ConfigureAwait(false);
                 ct.ThrowIfCancellationRequested();
-                if (maxMemoryMb is { } limit && !child.HasExited)
+                if (!child.HasExited)
                 {
                     child.Refresh();
-                    peak = Math.Max(peak, child.WorkingSet64);
+                    peak = Math.Max(peak, Math.Max(child.WorkingSet64, child.PeakWorkingSet64));
+                }
+                if (maxMemoryMb is { } limit && !child.HasExited)
+                {
                     if (child.WorkingSet64 > limit * 1024 * 1024)
                     {
                         stopped = $"MemoryLimit: the notebook's process used {child.WorkingSet64 / (1024 * 1024)} MB, more than --max-memory {limit} MB; it was stopped in cell {cell}.";
@@ -112,8 +115,17 @@ public static class IsolatedRun
         }
         finally
         {
-            // The run is over (or abandoned): end the child and everything it started.
-            try { if (!child.HasExited) child.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+            // The run is over (or abandoned): note its peak, then end the child and everything it started.
+            try
+            {
+                if (!child.HasExited)
+                {
+                    child.Refresh();
+                    peak = Math.Max(peak, child.PeakWorkingSet64);
+                    child.Kill(entireProcessTree: true);
+                }
+            }
+            catch (InvalidOperationException) { }
             await child.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
@@ -126,7 +138,7 @@ public static class IsolatedRun
                 (errors.Length > 0 ? $": {FirstLines(errors.ToString())}" : ".");
             var failedIndex = notebook.CodeCells.Skip(Math.Max(0, cell - 1)).Select(c => (int?)c.Index).FirstOrDefault();
             var (name, value) = (why[..why.IndexOf(':')], why[(why.IndexOf(':') + 2)..]);
-            return new NotebookRunResult(notebook, cells, Math.Max(0, cell - 1), clock.Elapsed, [], failedIndex ?? 0, new ErrorOutput(name, value, [why]));
+            return new NotebookRunResult(notebook, cells, Math.Max(0, cell - 1), clock.Elapsed, [], failedIndex ?? 0, new ErrorOutput(name, value, [why])) { PeakBytes = peak > 0 ? peak : null };
         }
         notebook.Root["cells"] = summary["cells"]!.DeepClone();
         var error = summary["error"] is JsonObject e
@@ -140,6 +152,7 @@ public static class IsolatedRun
             durations, summary["failedCell"]?.GetValue<int>(), error)
         {
             Readings = error is null ? Readings.Check(notebook) : [],
+            PeakBytes = peak > 0 ? peak : null,
         };
     }
 

@@ -337,9 +337,10 @@ public static class Program
             return Interrupted;
         }
 
-        var table = new Table().AddColumns("notebook", "cells", "seconds", "status");
+        var table = new Table().AddColumns("notebook", "cells", "seconds", "peak MB", "status");
         foreach (var (result, status) in results)
-            table.AddRow(Markup.Escape(result.Notebook.Name), $"{result.Executed}/{result.CodeCells}", result.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture), Markup.Escape(status));
+            table.AddRow(Markup.Escape(result.Notebook.Name), $"{result.Executed}/{result.CodeCells}", result.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture),
+                result.PeakBytes is { } peak ? (peak / (1024 * 1024)).ToString(CultureInfo.InvariantCulture) : "–", Markup.Escape(status));
         Terminal.Write(table);
         foreach (var (result, _) in results.Where(r => !r.Result.Succeeded))
             ErrorTerminal.WriteLine($"{result.Notebook.Name}, cell {result.FailedCell + 1}: {result.Error!.Name}: {result.Error.Value}");

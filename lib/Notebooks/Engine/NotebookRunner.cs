@@ -25,6 +25,9 @@ public sealed record NotebookRunResult(
 
     /// <summary>Readings of the markdown that no longer hold for the outputs (checked only when every cell ran).</summary>
     public IReadOnlyList<ReadingProblem> Readings { get; init; } = [];
+
+    /// <summary>The peak resident memory of the notebook's own process, when it ran in one (<c>run</c> and <c>check</c>).</summary>
+    public long? PeakBytes { get; init; }
 }
 
 /// <summary>

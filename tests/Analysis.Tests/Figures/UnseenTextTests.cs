@@ -64,6 +64,16 @@ public class UnseenTextTests(Xunit.Abstractions.ITestOutputHelper output)
     }
 
     [Fact]
+    public void ASignOpeningTheSentence_StaysInsideIt_AndItsReadingDoesNotFail()
+    {
+        // Found on the man-page corpus: a sentence that opens with "$" put the number before its sentence.
+        var m = Assert.Single(In("Kosten. $118 Milliarden fließen in Rechenzentren."), x => x.Kind == MatchKind.Quantity);
+        Assert.Equal((0, "$118 Milliarden"), (m.InSentence, m.Sentence[m.InSentence..(m.InSentence + m.Text.Length)]));
+        var reading = FigureContext.Read(m.Sentence, m.InSentence, m.InSentence + m.Text.Length, null);
+        Assert.Equal(Bound.Point, reading.Bound);
+    }
+
+    [Fact]
     public void ACurrencySignBeforeTheNumber_IsPartOfTheQuote()
     {
         var m = Assert.Single(In("Amazon will $118 Milliarden investieren."), x => x.Kind == MatchKind.Quantity);
