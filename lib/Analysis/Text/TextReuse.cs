@@ -149,10 +149,14 @@ public static class Similarity
     /// <summary>Every pair's cosine (symmetric, 1 on the diagonal), in document order: for a heatmap of a few hundred documents.</summary>
     public static (ImmutableArray<string> Documents, double[,] Cosine) Matrix(TermCounts counts)
     {
-        var (ids, vectors) = Vectors(counts);
+        var (ids, dots) = Dots(counts);
         var m = new double[ids.Length, ids.Length];
-        foreach (var (a, b, c) in Pairs(vectors)) { m[a, b] = c; m[b, a] = c; }
-        for (var i = 0; i < ids.Length; i++) m[i, i] = vectors[i].Count > 0 ? 1 : 0;
+        Parallel.For(0, ids.Length, () => new double[ids.Length], (d, _, dot) =>
+        {
+            dots(d, dot);
+            for (var o = 0; o < ids.Length; o++) m[d, o] = o == d ? (dot[d] > 0 ? 1 : 0) : Math.Round(dot[o], 12);
+            return dot;
+        }, _ => { });
         return (ids, m);
     }
 
@@ -163,19 +167,11 @@ public static class Similarity
     /// </summary>
     public static ImmutableArray<Neighbour> Nearest(TermCounts counts, int k = 5)
     {
-        var (ids, vectors) = Vectors(counts);
-        var keyIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var byDocument = vectors.Select(v => v.Select(kv => (Key: keyIds.TryGetValue(kv.Key, out var id) ? id : keyIds[kv.Key] = keyIds.Count, kv.Value)).ToArray()).ToArray();
-        var postings = new List<(int Doc, double Weight)>[keyIds.Count];
-        for (var d = 0; d < byDocument.Length; d++)
-            foreach (var (key, w) in byDocument[d]) (postings[key] ??= []).Add((d, w));
-        var result = new Neighbour[byDocument.Length][];
-        Parallel.For(0, byDocument.Length, () => new double[byDocument.Length], (d, _, dot) =>
+        var (ids, dots) = Dots(counts);
+        var result = new Neighbour[ids.Length][];
+        Parallel.For(0, ids.Length, () => new double[ids.Length], (d, _, dot) =>
         {
-            Array.Clear(dot);
-            foreach (var (key, w) in byDocument[d])
-                foreach (var (other, v) in postings[key])
-                    if (other != d) dot[other] += w * v;
+            dots(d, dot);
             result[d] = [.. Enumerable.Range(0, dot.Length).Where(o => o != d && dot[o] > 0).Select(o => (Other: o, Cosine: Math.Round(dot[o], 12)))
                 .OrderByDescending(x => x.Cosine).ThenBy(x => x.Other).Take(k).Select((x, r) => new Neighbour(ids[d], ids[x.Other], x.Cosine, r + 1))];
             return dot;
@@ -197,27 +193,23 @@ public static class Similarity
         return (ids, vectors);
     }
 
-    /// <summary>Cosines of every pair sharing a key, through an inverted index (pairs without a shared key are 0 and not listed).</summary>
-    private static IEnumerable<(int A, int B, double Cosine)> Pairs(List<Dictionary<string, double>> vectors)
+    /// <summary>
+    /// The documents, and a function that fills one document's dot products with every document (its own included)
+    /// through the postings of its keys: memory for one row at a time, the same sums in the same order for any core count.
+    /// </summary>
+    private static (ImmutableArray<string> Ids, Action<int, double[]> Dots) Dots(TermCounts counts)
     {
-        var postings = new Dictionary<string, List<(int Doc, double Weight)>>(StringComparer.Ordinal);
-        for (var d = 0; d < vectors.Count; d++)
-            foreach (var (key, w) in vectors[d])
-            {
-                if (!postings.TryGetValue(key, out var list)) postings[key] = list = [];
-                list.Add((d, w));
-            }
-        var dot = new Dictionary<(int, int), double>();
-        foreach (var key in postings.Keys.Order(StringComparer.Ordinal))
+        var (ids, vectors) = Vectors(counts);
+        var keyIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byDocument = vectors.Select(v => v.Select(kv => (Key: keyIds.TryGetValue(kv.Key, out var id) ? id : keyIds[kv.Key] = keyIds.Count, kv.Value)).ToArray()).ToArray();
+        var postings = new List<(int Doc, double Weight)>[keyIds.Count];
+        for (var d = 0; d < byDocument.Length; d++)
+            foreach (var (key, w) in byDocument[d]) (postings[key] ??= []).Add((d, w));
+        return (ids, (d, dot) =>
         {
-            var list = postings[key];
-            for (var x = 0; x < list.Count; x++)
-                for (var y = x + 1; y < list.Count; y++)
-                {
-                    var pair = (list[x].Doc, list[y].Doc);
-                    dot[pair] = dot.GetValueOrDefault(pair) + list[x].Weight * list[y].Weight;
-                }
-        }
-        return dot.OrderBy(p => p.Key.Item1).ThenBy(p => p.Key.Item2).Select(p => (p.Key.Item1, p.Key.Item2, Math.Round(p.Value, 12)));
+            Array.Clear(dot);
+            foreach (var (key, w) in byDocument[d])
+                foreach (var (other, v) in postings[key]) dot[other] += w * v;
+        });
     }
 }

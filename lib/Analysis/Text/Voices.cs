@@ -58,21 +58,23 @@ public static partial class Voices
             var text = unit.Text;
             var quotes = Quotations(unit, text);
             result.AddRange(quotes);
+            var reported = new List<VoiceSpan>();
             // Konjunktiv I outside the quotations: the clause is someone else's claim.
             foreach (var row in table.RowsOf(u))
             {
                 // A verb mid-sentence is lower case: "Löhne" is a noun, not "löhne".
                 if (row.Kind != TokenKind.Word || !char.IsLower(row.Surface[0]) || !IsConjunctive(row.Norm, lexicon)) continue;
                 if (quotes.Any(q => row.Start >= q.Start && row.Start < q.End)) continue;
-                if (result.Any(r => r.UnitId == unit.Id && r.Voice == Voice.Reported && row.Start >= r.Start && row.Start < r.End)) continue;
+                if (reported.Any(r => row.Start >= r.Start && row.Start < r.End)) continue;
                 var before = text[..row.Start];
                 if (Regex.IsMatch(before, @"(?<![\p{L}])ich\s+(?:\p{L}+\s+){0,2}$", RegexOptions.IgnoreCase)) continue;   // "ich habe": indicative
                 if (Regex.IsMatch(before, @"(?<![\p{L}])sage und\s+$", RegexOptions.IgnoreCase)) continue;                    // "sage und schreibe": an idiom
                 var (start, end) = Clause(text, row.Start, quotes);
                 var sentence = SentenceAround(text, row.Start);
                 var who = According().Match(sentence) is { Success: true } a ? a.Groups["who"].Value.Trim() : SpeakerAfter().Match(text[end..]) is { Success: true } s ? s.Groups["who"].Value.Trim() : "";
-                result.Add(new VoiceSpan(unit.DocumentId, unit.Id, Voice.Reported, unit.Source.SourceSpan(start, end - start), text[start..end].Trim(), who, row.Surface) { Start = start, End = end });
+                reported.Add(new VoiceSpan(unit.DocumentId, unit.Id, Voice.Reported, unit.Source.SourceSpan(start, end - start), text[start..end].Trim(), who, row.Surface) { Start = start, End = end });
             }
+            result.AddRange(reported);
         }
         return result.ToImmutable();
     }
