@@ -369,6 +369,10 @@ static class RealTextBench
                         var result = Notebooks.Cli.IsolatedRun.RunAsync(notebook, 20 * 60, (Notebooks.Engine.OutputCollector.DefaultMaxStreamChars, NotebookRunner.DefaultMaxNotebookOutput), null, null, CancellationToken.None).GetAwaiter().GetResult();
                         notebook.Save();
                         lines.Add($"{notebook.Name} {result.Duration.TotalSeconds:0} s, peak {(result.PeakBytes ?? 0) / 1048576:#,0} MB, {new FileInfo(path).Length / 1e6:0.00} MB{(result.Succeeded ? "" : $", FAILED at cell {result.FailedCell + 1}: {result.Error!.Value}")}");
+                        // With NOTEBOOKS_PROFILE_MEMORY=1: each code cell's time, peak resident and retained managed memory.
+                        if (result.CellMemory.Count > 0)
+                            Console.Error.WriteLine($"  {notebook.Name} by code cell (s / peak MB / retained MB): " + string.Join("; ", result.CellMemory.Select((m, i) =>
+                                $"{i + 1}: {result.CellDurations[i].TotalSeconds:0.0} / {m.PeakBytes / 1048576:#,0} / {m.RetainedBytes / 1048576:#,0}")));
                     }
                     Console.WriteLine($"all notebooks on {corpus.Documents.Length:#,0} documents: {clock.Elapsed.TotalSeconds:0} s (target <= 300 s); each notebook in its own process, one after another, peak of this process {Peak()} MB; {string.Join("; ", lines)}");
                 }

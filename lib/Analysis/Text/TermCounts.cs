@@ -70,20 +70,30 @@ public sealed class TermCounts
             }
             totals[g] += n;
         }
+        return FromCounts(groups, totals, counts, typeCounts, tokens.KeyIdOfType, tokens.SurfaceOfType, tokens.KeyOf, tokens.KeyCount);
+    }
+
+    /// <summary>
+    /// The counts from their integer form: group names and totals, (group · keyCount + key id) → n, and each form's count;
+    /// shared by the count of a table in memory and the streamed count of its Parquet files.
+    /// </summary>
+    internal static TermCounts FromCounts(List<string> groups, List<int> totals, Dictionary<long, int> counts, int[] typeCounts,
+        Func<int, int> keyIdOfType, Func<int, string> surfaceOfType, Func<int, string> keyOf, long keys)
+    {
         // Display form per key: its most frequent written form, ties by ordinal order.
         var best = new Dictionary<int, (string Surface, int N)>();
         for (var t = 0; t < typeCounts.Length; t++)
         {
             if (typeCounts[t] == 0) continue;
-            var (key, surface) = (tokens.KeyIdOfType(t), tokens.SurfaceOfType(t));
+            var (key, surface) = (keyIdOfType(t), surfaceOfType(t));
             if (!best.TryGetValue(key, out var b) || typeCounts[t] > b.N || typeCounts[t] == b.N && string.CompareOrdinal(surface, b.Surface) < 0)
                 best[key] = (surface, typeCounts[t]);
         }
         // Rows sorted by group, count (descending), term: ranks computed once, the sort compares integers.
         var groupRank = Ranks(groups);
         var keyIds = best.Keys.ToArray();
-        var keyRank = new int[tokens.KeyCount];
-        var sortedKeys = keyIds.OrderBy(k => tokens.KeyOf(k), StringComparer.Ordinal).ToArray();
+        var keyRank = new int[keys];
+        var sortedKeys = keyIds.OrderBy(k => keyOf(k), StringComparer.Ordinal).ToArray();
         for (var r = 0; r < sortedKeys.Length; r++) keyRank[sortedKeys[r]] = r;
         // One 64-bit sort key per row: group rank, then count descending, then key rank (bits 42+, 21-41, 0-20).
         var raw = counts.Select(c => (Group: (int)(c.Key / keys), Key: (int)(c.Key % keys), N: c.Value)).ToArray();
@@ -98,12 +108,12 @@ public sealed class TermCounts
             Array.Sort(raw, (x, y) => groupRank[x.Group] != groupRank[y.Group] ? groupRank[x.Group].CompareTo(groupRank[y.Group])
                 : x.N != y.N ? y.N.CompareTo(x.N) : keyRank[x.Key].CompareTo(keyRank[y.Key]));
         }
-        var rows = raw.Select(r => new TermCount(groups[r.Group], tokens.KeyOf(r.Key), r.N)).ToImmutableArray();
-        var surfaces = best.ToDictionary(b => tokens.KeyOf(b.Key), b => b.Value.Surface, StringComparer.Ordinal);
+        var rows = raw.Select(r => new TermCount(groups[r.Group], keyOf(r.Key), r.N)).ToImmutableArray();
+        var surfaces = best.ToDictionary(b => keyOf(b.Key), b => b.Value.Surface, StringComparer.Ordinal);
         return new TermCounts(rows,
             groups.Select((group, i) => KeyValuePair.Create(group, totals[i])).ToImmutableDictionary(StringComparer.Ordinal),
             surfaces,
-            () => [.. Enumerable.Range(0, typeCounts.Length).Where(t => typeCounts[t] > 0).Select(t => (tokens.KeyOf(tokens.KeyIdOfType(t)), tokens.SurfaceOfType(t)))
+            () => [.. Enumerable.Range(0, typeCounts.Length).Where(t => typeCounts[t] > 0).Select(t => (keyOf(keyIdOfType(t)), surfaceOfType(t)))
                 .Distinct().OrderBy(f => f.Item1, StringComparer.Ordinal).ThenBy(f => f.Item2, StringComparer.Ordinal)]);
     }
 

@@ -173,6 +173,16 @@ public sealed class TokenTable
     internal string SurfaceOfType(int type) => _types[type].Surface;
     internal string KeyOf(int keyId) => _keys[keyId];
     internal bool IsCounted(int token) => _types[_type[token]].Counts && _quote[token] < 0;
+    internal int StartOf(int token) => _start[token];
+    internal int LengthOf(int token) => _length[token];
+    internal int SentenceOf(int token) => _sentence[token];
+    internal string? QuoteSourceOf(int token) => _quote[token] < 0 ? null : _quoteSources[_quote[token]];
+    internal WordType TypeOf(int type) => _types[type];
+
+    /// <summary>A table from its columns as stored (<see cref="TokenParquet.Read"/>): no tokenising, no keying.</summary>
+    internal static TokenTable Assemble(TermOptions options, ImmutableArray<ITextUnit> units, int[] unitStart, int[] type, int[] start, int[] length, int[] sentence,
+        int[] quote, ImmutableArray<string> quoteSources, WordType[] types, string[] keys) =>
+        new(options, units, unitStart, type, start, length, sentence, quote, quoteSources, types, keys);
 
     private static readonly ConditionalWeakTable<Corpus, ConcurrentDictionary<TermOptions, TokenTable>> ByCorpus = [];
 

@@ -39,6 +39,7 @@ public static class IsolatedRun
             ["executed"] = result.Executed,
             ["durationMs"] = result.Duration.TotalMilliseconds,
             ["cellDurationsMs"] = new JsonArray([.. result.CellDurations.Select(d => (JsonNode)d.TotalMilliseconds)]),
+            ["cellMemory"] = new JsonArray([.. result.CellMemory.Select(m => (JsonNode)new JsonArray(m.PeakBytes, m.RetainedBytes))]),
             ["failedCell"] = result.FailedCell,
             ["error"] = result.Error is { } e ? new JsonObject { ["name"] = e.Name, ["value"] = e.Value, ["traceback"] = new JsonArray([.. e.Traceback.Select(t => (JsonNode)t)]) } : null,
         };
@@ -153,6 +154,7 @@ public static class IsolatedRun
         {
             Readings = error is null ? Readings.Check(notebook) : [],
             PeakBytes = peak > 0 ? peak : null,
+            CellMemory = summary["cellMemory"] is JsonArray measured ? [.. measured.Select(c => new CellMemory(c![0]!.GetValue<long>(), c[1]!.GetValue<long>()))] : [],
         };
     }
 

@@ -28,6 +28,36 @@ public sealed record NotebookRunResult(
 
     /// <summary>The peak resident memory of the notebook's own process, when it ran in one (<c>run</c> and <c>check</c>).</summary>
     public long? PeakBytes { get; init; }
+
+    /// <summary>Per executed code cell, with <see cref="MemoryProfile"/> on: the process's peak resident memory while the cell ran and the managed bytes it left reachable.</summary>
+    public IReadOnlyList<CellMemory> CellMemory { get; init; } = [];
+}
+
+/// <summary>What one cell cost in memory: the peak resident bytes while it ran, and the managed bytes reachable after it.</summary>
+public sealed record CellMemory(long PeakBytes, long RetainedBytes);
+
+/// <summary>
+/// Where a notebook's memory goes, cell by cell: with <c>NOTEBOOKS_PROFILE_MEMORY=1</c> in the environment the runner resets the
+/// process's peak resident size before each cell (Linux <c>/proc/self/clear_refs</c>) and, after it, reads the peak and the
+/// managed heap left after a full collection. Off by default: the collections cost time.
+/// </summary>
+public static class MemoryProfile
+{
+    public static bool Enabled => Environment.GetEnvironmentVariable("NOTEBOOKS_PROFILE_MEMORY") == "1";
+
+    internal static void ResetPeak()
+    {
+        try { File.WriteAllText("/proc/self/clear_refs", "5"); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { } // not Linux: the peak is the process's so far
+    }
+
+    internal static CellMemory Measure()
+    {
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        return new CellMemory(peak, GC.GetTotalMemory(forceFullCollection: true));
+    }
 }
 
 /// <summary>
@@ -48,6 +78,8 @@ public sealed class NotebookRunner(TimeSpan cellTimeout, long maxCellOutput = Ou
         CSharpSession? session = new CSharpSession(new SessionOptions(notebook.Name, notebook.Directory, cellTimeout));
         var codeCells = notebook.CodeCells.ToList();
         var durations = new List<TimeSpan>();
+        var memory = new List<CellMemory>();
+        var profile = MemoryProfile.Enabled;
         var executionCount = 0;
         long printed = 0;
         int? failedCell = null;
@@ -72,9 +104,11 @@ public sealed class NotebookRunner(TimeSpan cellTimeout, long maxCellOutput = Ou
                 var collector = new OutputCollector(Math.Max(0, Math.Min(maxCellOutput, maxNotebookOutput - printed)));
                 var at = new CellProgress(notebook.Name, i + 1, codeCells.Count);
                 CellRun run;
+                if (profile) MemoryProfile.ResetPeak();
                 using (Analysis.WorkProgress.To(work => progress?.Report(at with { Work = work })))
                     run = await session.ExecuteAsync(cell.Source, cell.Id, $"{notebook.Name}[{cell.Index + 1}]", ++executionCount, collector, cancellationToken).ConfigureAwait(false);
                 durations.Add(run.Duration);
+                if (profile) memory.Add(MemoryProfile.Measure());
                 printed += run.Outputs.OfType<StreamOutput>().Sum(o => (long)o.Text.Length);
                 cell.SetOutputs(run.Outputs.Select(o => o.ToNbformat()), executionCount);
                 cell.SetClaims(run.Claims);
@@ -97,6 +131,7 @@ public sealed class NotebookRunner(TimeSpan cellTimeout, long maxCellOutput = Ou
         return new NotebookRunResult(notebook, codeCells.Count, durations.Count, clock.Elapsed, durations, failedCell, error)
         {
             Readings = error is null ? Readings.Check(notebook) : [],
+            CellMemory = memory,
         };
     }
 }
