@@ -18,13 +18,21 @@ public static class Dispersion
     {
         var counts = TermCounts.Count(tokens, partOf);
         var total = (double)counts.Totals.Values.Sum();
-        var parts = counts.Totals.Keys.Order(StringComparer.Ordinal).ToList();
+        var partCount = counts.Totals.Count;
+        // A part without the term adds |0 − s_i| = s_i: the sum runs over the parts that use the term, and the parts that
+        // do not add 1 − Σ s_i of the others, so the cost is one step per row, not one per term and part.
         return [.. counts.Rows.GroupBy(r => r.Term).Select(g =>
         {
             var n = g.Sum(r => r.N);
-            var byPart = g.ToDictionary(r => r.Group, r => r.N, StringComparer.Ordinal);
-            var dp = 0.5 * parts.Sum(p => Math.Abs((double)byPart.GetValueOrDefault(p) / n - counts.Totals[p] / total));
-            return new DispersionRow(g.Key, counts.Surface(g.Key), n, byPart.Count, parts.Count, Math.Round(dp, 3));
+            double used = 0, share = 0;
+            foreach (var r in g)
+            {
+                var s = counts.Totals[r.Group] / total;
+                used += Math.Abs((double)r.N / n - s);
+                share += s;
+            }
+            var dp = 0.5 * (used + Math.Max(0, 1 - share));
+            return new DispersionRow(g.Key, counts.Surface(g.Key), n, g.Count(), partCount, Math.Round(dp, 3));
         }).OrderByDescending(r => r.N).ThenBy(r => r.Term, StringComparer.Ordinal)];
     }
 }

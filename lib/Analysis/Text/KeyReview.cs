@@ -49,13 +49,29 @@ public static class KeyReview
     /// </summary>
     public static IReadOnlyList<KeyCoverage> Coverage(TokenTable tokens, int examples = 5, bool stopWords = false)
     {
-        var words = tokens.Rows.Where(r => r.Kind == TokenKind.Word && r.QuotedFrom is null && (stopWords || r.Counted)).ToList();
+        // Tokens counted per form, no row objects: a form has one key source, so the shares and examples follow from these.
+        var perType = new int[tokens.TypeCount];
+        var firstSeen = new int[tokens.TypeCount];
+        Array.Fill(firstSeen, int.MaxValue);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens.IsQuoted(i)) continue;
+            var type = tokens.TypeIdOf(i);
+            var t = tokens.TypeOf(type);
+            if (t.Kind != TokenKind.Word || !stopWords && !t.Counts) continue;
+            if (perType[type]++ == 0) firstSeen[type] = i;
+        }
+        var total = perType.Sum();
         return [.. Enum.GetValues<KeySource>().Select(source =>
         {
-            var rows = words.Where(w => w.KeySource == source).ToList();
-            var top = rows.GroupBy(r => r.Surface).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(examples)
-                .Select(g => $"{g.Key} → {g.First().Key}");
-            return new KeyCoverage(source.ToString(), rows.Count, words.Count == 0 ? 0 : Math.Round((double)rows.Count / words.Count, 4), string.Join(", ", top));
+            var types = Enumerable.Range(0, perType.Length).Where(t => perType[t] > 0 && tokens.TypeOf(t).Source == source).ToList();
+            var n = types.Sum(t => perType[t]);
+            // A written form's example key is the key of its first token in the table.
+            var top = types.GroupBy(t => tokens.TypeOf(t).Surface)
+                .Select(g => (Surface: g.Key, N: g.Sum(t => perType[t]), Key: tokens.KeyOf(tokens.TypeOf(g.MinBy(t => firstSeen[t])).KeyId)))
+                .OrderByDescending(g => g.N).ThenBy(g => g.Surface, StringComparer.Ordinal).Take(examples)
+                .Select(g => $"{g.Surface} → {g.Key}");
+            return new KeyCoverage(source.ToString(), n, total == 0 ? 0 : Math.Round((double)n / total, 4), string.Join(", ", top));
         })];
     }
 }

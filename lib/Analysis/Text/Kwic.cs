@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Analysis.Text;
 
 /// <summary>One keyword-in-context line: the unit, the words left and right, and the keyword's raw span.</summary>
@@ -59,36 +61,46 @@ public static class Collocations
     /// </summary>
     public static IReadOnlyList<CollocationRow> Find(TokenTable tokens, int minCount = 2)
     {
-        var pairs = new Dictionary<(string, string), int>();
-        var first = new Dictionary<string, int>(StringComparer.Ordinal);
-        var second = new Dictionary<string, int>(StringComparer.Ordinal);
-        var surface = new Dictionary<(string, string, string, string), int>();
+        // Integers in the loop (key and form ids); strings only for the pairs that are reported.
+        long keys = tokens.KeyCount, types = tokens.TypeCount;
+        var pairs = new Dictionary<long, int>();
+        var first = new int[keys];
+        var second = new int[keys];
+        var written = new Dictionary<long, int>();
         long n = 0;
         for (var u = 0; u < tokens.Units.Length; u++)
         {
-            // Pairs of adjacent tokens of one sentence, neither quoted from another unit.
-            var rows = tokens.RowsOf(u).Where(t => t.QuotedFrom is null).ToList();
-            for (var i = 0; i + 1 < rows.Count; i++)
+            // Pairs of adjacent tokens of one sentence, both words, neither quoted from another unit.
+            for (var i = tokens.UnitStart(u); i + 1 < tokens.UnitStart(u + 1); i++)
             {
-                var (a, b) = (rows[i], rows[i + 1]);
-                if (a.Sentence != b.Sentence || a.Kind != TokenKind.Word || b.Kind != TokenKind.Word || b.Position != a.Position + 1) continue;
+                if (tokens.IsQuoted(i) || tokens.IsQuoted(i + 1) || tokens.SentenceOf(i) != tokens.SentenceOf(i + 1)) continue;
+                int ta = tokens.TypeIdOf(i), tb = tokens.TypeIdOf(i + 1);
+                var (a, b) = (tokens.TypeOf(ta), tokens.TypeOf(tb));
+                if (a.Kind != TokenKind.Word || b.Kind != TokenKind.Word) continue;
                 n++;
-                first[a.Key] = first.GetValueOrDefault(a.Key) + 1;
-                second[b.Key] = second.GetValueOrDefault(b.Key) + 1;
-                if (!a.Counted || !b.Counted) continue;
-                pairs[(a.Key, b.Key)] = pairs.GetValueOrDefault((a.Key, b.Key)) + 1;
-                // Shown as the pair is most often written ("Vereinigten Staaten", not the keys' forms elsewhere).
-                var written = (a.Key, b.Key, a.Surface, b.Surface);
-                surface[written] = surface.GetValueOrDefault(written) + 1;
+                first[a.KeyId]++;
+                second[b.KeyId]++;
+                if (!a.Counts || !b.Counts) continue;
+                CollectionsMarshal.GetValueRefOrAddDefault(pairs, a.KeyId * keys + b.KeyId, out _)++;
+                CollectionsMarshal.GetValueRefOrAddDefault(written, ta * types + tb, out _)++;
             }
         }
-        var shown = surface.GroupBy(s => (s.Key.Item1, s.Key.Item2))
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(s => s.Value).ThenBy(s => s.Key.Item3, StringComparer.Ordinal).ThenBy(s => s.Key.Item4, StringComparer.Ordinal).First().Key);
+        // Shown as the pair is most often written ("Vereinigten Staaten", not the keys' forms elsewhere); forms that are
+        // written alike count together.
+        var forms = new Dictionary<(long Pair, string A, string B), int>();
+        foreach (var (typePair, count) in written)
+        {
+            var (a, b) = (tokens.TypeOf((int)(typePair / types)), tokens.TypeOf((int)(typePair % types)));
+            var pair = a.KeyId * keys + b.KeyId;
+            if (pairs[pair] < minCount) continue;
+            CollectionsMarshal.GetValueRefOrAddDefault(forms, (pair, a.Surface, b.Surface), out _) += count;
+        }
+        var shown = forms.GroupBy(f => f.Key.Pair)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(f => f.Value).ThenBy(f => f.Key.A, StringComparer.Ordinal).ThenBy(f => f.Key.B, StringComparer.Ordinal).First().Key);
         return [.. pairs.Where(p => p.Value >= minCount).Select(p =>
         {
-            var (w1, w2) = p.Key;
-            var (_, _, s1, s2) = shown[p.Key];
-            double o11 = p.Value, f1 = first[w1], f2 = second[w2];
+            var (_, s1, s2) = shown[p.Key];
+            double o11 = p.Value, f1 = first[p.Key / keys], f2 = second[p.Key % keys];
             double o12 = f1 - o11, o21 = f2 - o11, o22 = n - f1 - f2 + o11;
             var g2 = 2 * (Term(o11, f1 * f2 / n) + Term(o12, f1 * (n - f2) / n) + Term(o21, (n - f1) * f2 / n) + Term(o22, (n - f1) * (n - f2) / n));
             return new CollocationRow(s1, s2, p.Value, (int)f1, (int)f2, g2, Math.Log2(o11 * n / (f1 * f2)));

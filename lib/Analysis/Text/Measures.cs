@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Analysis.Text;
 
 public sealed record TfIdfRow(string Group, string Term, string Surface, int N, double Tf, double Idf, double TfIdf);
@@ -140,13 +142,29 @@ public static class Measures
     {
         grouping ??= Grouping.ByDocument(corpus);
         var table = TokenTable.Of(corpus);
-        var byGroup = table.Rows.Where(r => r.Kind == TokenKind.Word && r.QuotedFrom is null && (includeComments || r.Unit is not Comment))
-            .GroupBy(r => grouping.Of(r.Unit.DocumentId)).ToDictionary(g => g.Key, g => g.Select(r => r.Norm).ToList(), StringComparer.Ordinal);
+        // Per group: word tokens (quoted words left out) and their distinct normalised forms, no row objects.
+        var tokens = new Dictionary<string, int>(StringComparer.Ordinal);
+        var forms = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        for (var u = 0; u < table.Units.Length; u++)
+        {
+            var unit = table.Units[u];
+            if (!includeComments && unit is Comment) continue;
+            var group = grouping.Of(unit.DocumentId);
+            ref var n = ref CollectionsMarshal.GetValueRefOrAddDefault(tokens, group, out _);
+            if (!forms.TryGetValue(group, out var seen)) forms[group] = seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = table.UnitStart(u); i < table.UnitStart(u + 1); i++)
+            {
+                var type = table.TypeOf(table.TypeIdOf(i));
+                if (type.Kind != TokenKind.Word || table.IsQuoted(i)) continue;
+                n++;
+                seen.Add(type.Norm);
+            }
+        }
         return [.. grouping.Groups.Select(group =>
         {
-            var words = byGroup.GetValueOrDefault(group) ?? [];
-            var types = words.Distinct(StringComparer.Ordinal).Count();
-            return new VocabularyRow(group, words.Count, types, words.Count == 0 ? 0 : Math.Round((double)types / words.Count, 3));
+            var words = tokens.GetValueOrDefault(group);
+            var types = forms.TryGetValue(group, out var seen) ? seen.Count : 0;
+            return new VocabularyRow(group, words, types, words == 0 ? 0 : Math.Round((double)types / words, 3));
         })];
     }
 

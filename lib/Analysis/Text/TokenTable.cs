@@ -174,6 +174,7 @@ public sealed class TokenTable
     internal string KeyOf(int keyId) => _keys[keyId];
     internal bool IsCounted(int token) => _types[_type[token]].Counts && _quote[token] < 0;
     internal int StartOf(int token) => _start[token];
+    internal bool IsQuoted(int token) => _quote[token] >= 0;
     internal int LengthOf(int token) => _length[token];
     internal int SentenceOf(int token) => _sentence[token];
     internal string? QuoteSourceOf(int token) => _quote[token] < 0 ? null : _quoteSources[_quote[token]];
