@@ -55,20 +55,25 @@ public sealed class TopicModel
     public double[][] Theta { get; }
     /// <summary>Share of all terms assigned to each topic (θ weighted by unit length).</summary>
     public ImmutableArray<double> Prevalence { get; }
-    /// <summary>What LightLDA printed while training (captured at the file-descriptor level).</summary>
+    /// <summary>What LightLDA printed while training (captured at the file-descriptor level); with <see cref="TopicOptions.Samples"/> &gt; 1, whose fits run at once, the lines of every sample.</summary>
     public string TrainingLog { get; }
 
     public static TopicModel Fit(TopicDocuments documents, TopicOptions? options = null)
     {
         options ??= new TopicOptions();
-        var first = FitOne(documents, options);
-        if (options.Samples <= 1) return first;
-        // Other orders are other samples; their topics are matched to the first fit's, greedily by cosine of φ, best pair first.
+        if (options.Samples <= 1) return FitOne(documents, options);
+        // Other orders are other samples, fitted at once, one per core: each fit is single-threaded with its own reset
+        // generator, so the fits, and the mean below, are the same for any number of cores. Their topics are matched to the
+        // first fit's, greedily by cosine of φ, best pair first.
+        var fits = new TopicModel[options.Samples];
+        Parallel.For(0, options.Samples, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            s => fits[s] = FitOne(documents, s == 0 ? options : options with { Order = options.Order + s }));
+        var first = fits[0];
         var theta = first.Theta.Select(r => (double[])r.Clone()).ToArray();
         var agreement = new List<double>();
         for (var s = 1; s < options.Samples; s++)
         {
-            var other = FitOne(documents, options with { Order = options.Order + s });
+            var other = fits[s];
             var pairs = (from a in Enumerable.Range(0, first.K) from b in Enumerable.Range(0, first.K) select (a, b, Cosine(first.Phi[a], other.Phi[b])))
                 .OrderByDescending(p => p.Item3).ThenBy(p => p.a).ThenBy(p => p.b).ToList();
             var match = new int[first.K];
