@@ -28,6 +28,8 @@ if (which == "real") RealTextBench.Run(args.Length > 1 ? args[1] : Path.Combine(
 if (which == "topics-gold") TopicGoldBench.Run(args.Length > 1 ? args[1] : Path.Combine(ProjectPaths.Root, "bench", "gold", "10kgnad", "test.csv"), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
 if (which == "voices") VoiceBench.Run(args.Length > 1 ? args[1] : Path.Combine(ProjectPaths.Root, "bench", "gold", "redewiedergabe"));
 if (which == "lemmas") LemmaBench.Run(args.Length > 1 ? args[1] : Path.Combine(ProjectPaths.Root, "bench", "gold", "ud-german", "de_gsd-ud-dev.conllu"), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 40);
+if (which == "scale") ScaleBench.Run(args.Length > 1 ? args[1] : Path.Combine(ProjectPaths.Root, "bench", "corpus", "manpages-de-sections"), args.Length > 2 ? args[2] : "1,4,16", args.Contains("--notebooks"));
+if (which == "scale-stage") ScaleBench.Stage(args[1]);
 if (which.StartsWith("real-", StringComparison.Ordinal)) RealTextBench.Stage(which, args[1]);
 
 static class EngineBench
@@ -252,10 +254,18 @@ static class RealTextBench
     /// <summary>One stage in a fresh process (see <c>Stage</c>); returns its one line.</summary>
     private static string Child(string stage, string folder)
     {
-        using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, [typeof(RealTextBench).Assembly.Location, stage, folder]) { RedirectStandardOutput = true, UseShellExecute = false })!;
+        using var child = Process.Start(SelfStart(stage, folder))!;
         var output = child.StandardOutput.ReadToEnd().Trim().Split('\n').LastOrDefault() ?? "";
         child.WaitForExit();
         return output;
+    }
+
+    /// <summary>This program again with <paramref name="args"/>: through <c>dotnet Bench.dll</c> or its app host, as it was started.</summary>
+    public static ProcessStartInfo SelfStart(params string[] args)
+    {
+        var host = Environment.ProcessPath!;
+        string[] prefix = Path.GetFileNameWithoutExtension(host) == "dotnet" ? [typeof(RealTextBench).Assembly.Location] : [];
+        return new ProcessStartInfo(host, [.. prefix, .. args]) { RedirectStandardOutput = true, UseShellExecute = false };
     }
 
     private static string? Python(string script, params string[] args)
@@ -382,6 +392,98 @@ static class RealTextBench
                 }
                 break;
             }
+        }
+    }
+}
+
+static class ScaleBench
+{
+    /// <summary>
+    /// The growth curve: the corpus at 1×, 4× and 16× its size (copy c &gt; 0 of document i is document i followed by another
+    /// real document chosen by c, so every document stays distinct), each size in a fresh process: load, token table and
+    /// counts, the measures, the Parquet files and the streamed count from them; wall time, peak memory and bytes per token.
+    /// With --notebooks, every notebook on each size as well (each in its own process, as <c>run</c> runs them).
+    /// </summary>
+    public static void Run(string folder, string factors, bool notebooks)
+    {
+        if (!File.Exists(Path.Combine(folder, "corpus.json"))) { Console.WriteLine($"scale: no corpus in {folder}; build it with bench/corpus/build.sh"); return; }
+        foreach (var factor in factors.Split(',').Select(f => int.Parse(f, CultureInfo.InvariantCulture)))
+        {
+            var data = factor == 1 ? folder : Generate(folder, factor);
+            Console.WriteLine($"scale {factor}x: " + Child("scale-stage", data));
+            if (notebooks) Console.WriteLine($"scale {factor}x: " + Child("real-notebooks", data));
+        }
+    }
+
+    private static string Child(string stage, string folder)
+    {
+        using var child = Process.Start(RealTextBench.SelfStart(stage, folder))!;
+        var output = child.StandardOutput.ReadToEnd().Trim().Split('\n').LastOrDefault() ?? "";
+        child.WaitForExit();
+        return child.ExitCode == 0 ? output : $"{stage} failed (exit code {child.ExitCode}): {output}";
+    }
+
+    /// <summary>A data folder beside the corpus with <paramref name="factor"/> times its documents (rebuilt only when missing).</summary>
+    private static string Generate(string folder, int factor)
+    {
+        var target = $"{folder.TrimEnd('/')}-{factor}x";
+        if (File.Exists(Path.Combine(target, "corpus.json"))) return target;
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "corpus.json")))!["documents"]!.AsArray();
+        var entries = manifest.Select(e => (Id: e!["id"]!.GetValue<string>(), File: e["file"]!.GetValue<string>(), Title: e["title"]?.GetValue<string>() ?? "")).ToList();
+        var texts = entries.Select(e => File.ReadAllText(Path.Combine(folder, "raw", e.File))).ToList();
+        var building = target + ".partial";
+        if (Directory.Exists(building)) Directory.Delete(building, true);
+        Directory.CreateDirectory(Path.Combine(building, "raw"));
+        var documents = new System.Text.Json.Nodes.JsonArray();
+        for (var c = 0; c < factor; c++)
+            for (var i = 0; i < entries.Count; i++)
+            {
+                var id = $"{entries[i].Id}x{c:00}";
+                var other = (int)(((long)i * 31 + (long)c * 7919) % entries.Count);
+                File.WriteAllText(Path.Combine(building, "raw", id + ".txt"), c == 0 ? texts[i] : texts[i].TrimEnd() + "\n\n" + texts[other]);
+                documents.Add(new System.Text.Json.Nodes.JsonObject { ["id"] = id, ["file"] = id + ".txt", ["title"] = entries[i].Title, ["genre"] = "man page section", ["language"] = "de", ["profile"] = "generic" });
+            }
+        File.WriteAllText(Path.Combine(building, "corpus.json"), new System.Text.Json.Nodes.JsonObject { ["documents"] = documents }.ToJsonString());
+        File.WriteAllText(Path.Combine(building, "figures.csv"), "id,document,quote,offset,value,unit,measure,period,entity,kind,note\n");
+        File.WriteAllText(Path.Combine(building, "figures-ignored.csv"), "document,offset,text,reason\n");
+        Directory.Move(building, target);
+        return target;
+    }
+
+    /// <summary>One size, in a fresh process: each step's seconds, then peak memory and bytes per token.</summary>
+    public static void Stage(string folder)
+    {
+        var clock = Stopwatch.StartNew();
+        var steps = new List<string>();
+        void Step(string name) { steps.Add($"{name} {clock.Elapsed.TotalSeconds:0.0} s"); clock.Restart(); }
+        var corpus = Corpus.Load(folder);
+        Step("load");
+        var table = TokenTable.Of(corpus);
+        var counts = TermCounts.ByDocument(corpus);
+        Step("token table + counts");
+        _ = Measures.TfIdf(counts);
+        _ = Measures.WeightedLogOdds(counts);
+        Step("tf-idf + log-odds");
+        var retained = GC.GetTotalMemory(forceFullCollection: true);
+        var parquet = Path.Combine(Path.GetTempPath(), "scale-parquet-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            clock.Restart();
+            TokenParquet.Write(table, parquet);
+            Step("Parquet write");
+            var streamed = TokenParquet.Count(parquet, u => u.IsComment ? null : u.DocumentId);
+            Step("streamed count");
+            if (!streamed.Rows.SequenceEqual(counts.Rows)) throw new InvalidOperationException("the streamed count differs from the count in memory");
+            var megabytes = corpus.Documents.Sum(d => (long)Encoding.UTF8.GetByteCount(d.Raw)) / 1e6;
+            var files = Directory.GetFiles(parquet).Sum(f => new FileInfo(f).Length) / 1e6;
+            var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{corpus.Documents.Length:#,0} documents, {megabytes:0.0} MB, {table.Count:#,0} tokens: {string.Join(", ", steps)}; peak {peak / 1048576:#,0} MB = {(double)peak / table.Count:0} bytes per token; " +
+                $"managed heap after the counts {retained / 1048576:#,0} MB = {(double)retained / table.Count:0} bytes per token; Parquet {files:0.0} MB ({files * 1e6 / table.Count:0.0} bytes per token)"));
+        }
+        finally
+        {
+            if (Directory.Exists(parquet)) Directory.Delete(parquet, true);
         }
     }
 }

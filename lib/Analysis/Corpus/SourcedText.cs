@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Analysis;
@@ -9,37 +10,86 @@ namespace Analysis;
 /// </summary>
 /// <remarks>
 /// Cleaning removes frames, markers and line breaks, so a cleaned string alone cannot be traced to its
-/// source. Keeping one offset per character is cheap for a corpus of this size and makes every token's
-/// raw position exact: a character that cleaning inserted (the space that joins two wrapped lines)
-/// points at the raw character it replaced.
+/// source. Every character keeps its raw offset, so every token's raw position is exact: a character that cleaning
+/// inserted (the space that joins two wrapped lines) points at the raw character it replaced. The offsets are held as
+/// runs (where a run of characters maps to consecutive raw offsets only its first is stored): about one run per line of
+/// the raw text instead of four bytes per character.
 /// </remarks>
 public sealed class SourcedText
 {
-    public SourcedText(string text, ImmutableArray<int> offsets)
+    private readonly int[] _runStart;   // index in Text where each run begins (ascending, the first is 0)
+    private readonly int[] _runOffset;  // raw offset of that character; the run's later characters follow it one by one
+
+    public SourcedText(string text, ImmutableArray<int> offsets) : this(text, offsets.AsSpan()) { }
+
+    private SourcedText(string text, ReadOnlySpan<int> offsets)
     {
         if (text.Length != offsets.Length)
             throw new ArgumentException($"Expected one offset per character ({text.Length}), got {offsets.Length}.", nameof(offsets));
         Text = text;
-        Offsets = offsets;
+        var starts = new List<int>();
+        var values = new List<int>();
+        for (var i = 0; i < offsets.Length; i++)
+            if (i == 0 || offsets[i] != offsets[i - 1] + 1) { starts.Add(i); values.Add(offsets[i]); }
+        _runStart = [.. starts];
+        _runOffset = [.. values];
     }
+
+    private SourcedText(string text, int[] runStart, int[] runOffset) => (Text, _runStart, _runOffset) = (text, runStart, runOffset);
 
     public string Text { get; }
 
-    /// <summary>Raw offset of each character of <see cref="Text"/>.</summary>
-    public ImmutableArray<int> Offsets { get; }
+    /// <summary>Raw offset of each character of <see cref="Text"/> (made on each call: use <see cref="OffsetAt"/> for one).</summary>
+    public ImmutableArray<int> Offsets
+    {
+        get
+        {
+            var offsets = new int[Length];
+            for (var r = 0; r < _runStart.Length; r++)
+            {
+                var end = r + 1 < _runStart.Length ? _runStart[r + 1] : Length;
+                for (var i = _runStart[r]; i < end; i++) offsets[i] = _runOffset[r] + i - _runStart[r];
+            }
+            return ImmutableCollectionsMarshal.AsImmutableArray(offsets);
+        }
+    }
+
+    /// <summary>Raw offset of the character at <paramref name="index"/> of <see cref="Text"/>.</summary>
+    public int OffsetAt(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Length);
+        var r = Run(index);
+        return _runOffset[r] + index - _runStart[r];
+    }
+
+    /// <summary>The run that holds the character at <paramref name="index"/>.</summary>
+    private int Run(int index)
+    {
+        var r = Array.BinarySearch(_runStart, index);
+        return r >= 0 ? r : ~r - 1;
+    }
 
     public int Length => Text.Length;
 
     /// <summary>The raw span covering the characters [start, start + length) of the text.</summary>
     public TextSpan SourceSpan(int start, int length)
     {
-        if (length == 0) return new TextSpan(Offsets.IsEmpty ? 0 : Offsets[Math.Min(start, Offsets.Length - 1)], Offsets.IsEmpty ? 0 : Offsets[Math.Min(start, Offsets.Length - 1)]);
+        if (Length == 0) return new TextSpan(0, 0);
+        if (length == 0)
+        {
+            var at = OffsetAt(Math.Min(start, Length - 1));
+            return new TextSpan(at, at);
+        }
         var first = int.MaxValue;
         var last = int.MinValue;
-        for (var i = start; i < start + length; i++)
+        // Within a run the offsets rise one by one: each run's part contributes its first and last character.
+        for (var r = Run(start); r < _runStart.Length && _runStart[r] < start + length; r++)
         {
-            first = Math.Min(first, Offsets[i]);
-            last = Math.Max(last, Offsets[i]);
+            var from = Math.Max(start, _runStart[r]);
+            var to = Math.Min(start + length, r + 1 < _runStart.Length ? _runStart[r + 1] : Length) - 1;
+            first = Math.Min(first, _runOffset[r] + from - _runStart[r]);
+            last = Math.Max(last, _runOffset[r] + to - _runStart[r]);
         }
         return new TextSpan(first, last + 1);
     }
@@ -50,22 +100,19 @@ public sealed class SourcedText
     public override string ToString() => Text;
 
     /// <summary>Copies raw[start..end) verbatim, each character mapped to itself.</summary>
-    public static SourcedText FromRaw(string raw, int start, int end)
-    {
-        var offsets = ImmutableArray.CreateBuilder<int>(end - start);
-        for (var i = start; i < end; i++) offsets.Add(i);
-        return new SourcedText(raw[start..end], offsets.MoveToImmutable());
-    }
+    public static SourcedText FromRaw(string raw, int start, int end) =>
+        end > start ? new SourcedText(raw[start..end], [0], [start]) : new SourcedText("", [], []);
 
     /// <summary>Removes the given ranges of the text (indices into <see cref="Text"/>).</summary>
     public SourcedText Remove(IEnumerable<(int Start, int Length)> ranges)
     {
+        var offsets = Offsets;
         var drop = new bool[Length];
         foreach (var (s, l) in ranges)
             for (var i = s; i < s + l; i++) drop[i] = true;
         var builder = new Builder();
         for (var i = 0; i < Length; i++)
-            if (!drop[i]) builder.Append(Text[i], Offsets[i]);
+            if (!drop[i]) builder.Append(Text[i], offsets[i]);
         return builder.Build();
     }
 
@@ -75,6 +122,7 @@ public sealed class SourcedText
     /// </summary>
     public SourcedText CollapseWhiteSpace()
     {
+        var offsets = Offsets;
         var builder = new Builder();
         var pendingSpace = -1;
         for (var i = 0; i < Length; i++)
@@ -82,7 +130,7 @@ public sealed class SourcedText
             var c = Text[i];
             if (char.IsWhiteSpace(c))
             {
-                if (pendingSpace < 0 && builder.Length > 0) pendingSpace = Offsets[i];
+                if (pendingSpace < 0 && builder.Length > 0) pendingSpace = offsets[i];
                 continue;
             }
             if (pendingSpace >= 0)
@@ -90,7 +138,7 @@ public sealed class SourcedText
                 builder.Append(' ', pendingSpace);
                 pendingSpace = -1;
             }
-            builder.Append(c, Offsets[i]);
+            builder.Append(c, offsets[i]);
         }
         return builder.Build();
     }
@@ -102,13 +150,14 @@ public sealed class SourcedText
     public SourcedText NormalizeNfc()
     {
         if (Text.IsNormalized(NormalizationForm.FormC)) return this;
+        var offsets = Offsets;
         var builder = new Builder();
         var elements = StringInfo.GetTextElementEnumerator(Text);
         while (elements.MoveNext())
         {
             var index = elements.ElementIndex;
             var element = ((string)elements.Current).Normalize(NormalizationForm.FormC);
-            foreach (var c in element) builder.Append(c, Offsets[index]);
+            foreach (var c in element) builder.Append(c, offsets[index]);
         }
         return builder.Build();
     }

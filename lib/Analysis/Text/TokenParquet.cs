@@ -148,7 +148,9 @@ public static class TokenParquet
             {
                 Task.Run(async () =>
                 {
-                    await using var writer = await ParquetWriter.CreateAsync(schema, stream, new ParquetOptions { CompressionMethod = CompressionMethod.Zstd }).ConfigureAwait(false);
+                    // Snappy, as Spark and DuckDB write by default: Zstd at Parquet.Net's level took 10.0 s instead of 0.4 s for the
+                    // 1.6 million tokens of the man pages, for a third of the size.
+                    await using var writer = await ParquetWriter.CreateAsync(schema, stream, new ParquetOptions { CompressionMethod = CompressionMethod.Snappy }).ConfigureAwait(false);
                     if (metadata is not null) writer.CustomMetadata = metadata;
                     using var group = writer.CreateRowGroup();
                     await columns(group).ConfigureAwait(false);

@@ -153,7 +153,7 @@ public sealed record DocumentUnit(string Id, string DocumentId, TextSpan Span, S
             if (builder.Length > 0)
             {
                 // The separator points at the raw offset of the paragraph it follows.
-                var at = part.Source.Offsets.Length > 0 ? part.Source.Offsets[0] : 0;
+                var at = part.Source.Length > 0 ? part.Source.OffsetAt(0) : 0;
                 builder.Append('\n', at).Append('\n', at);
             }
             builder.Append(part.Source);
