@@ -474,6 +474,24 @@ static class ScaleBench
             var streamed = TokenParquet.Count(parquet, u => u.IsComment ? null : u.DocumentId);
             Step("streamed count");
             if (!streamed.Rows.SequenceEqual(counts.Rows)) throw new InvalidOperationException("the streamed count differs from the count in memory");
+            // The README's query, by DuckDB over the same files: the same (document, key, n) rows as TermCounts.
+            using (var duck = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:"))
+            {
+                duck.Open();
+                using var query = duck.CreateCommand();
+                query.CommandText = $"""
+                    SELECT t.document, f.key, count(*) AS n
+                    FROM read_parquet('{Path.Combine(parquet, "tokens-*.parquet")}') t JOIN read_parquet('{Path.Combine(parquet, TokenParquet.FormsFile)}') f ON t.form = f.form
+                    WHERE f.counted AND t.quoted_from IS NULL AND NOT t.comment
+                    GROUP BY t.document, f.key
+                    """;
+                var fromSql = new List<(string, string, int)>();
+                using (var reader = query.ExecuteReader())
+                    while (reader.Read()) fromSql.Add((reader.GetString(0), reader.GetString(1), (int)reader.GetInt64(2)));
+                if (!fromSql.Order().SequenceEqual(counts.Rows.Select(r => (r.Group, r.Term, r.N)).Order()))
+                    throw new InvalidOperationException("DuckDB's counts over the Parquet files differ from TermCounts");
+                Step($"DuckDB query ({fromSql.Count:#,0} rows, equal to TermCounts)");
+            }
             var megabytes = corpus.Documents.Sum(d => (long)Encoding.UTF8.GetByteCount(d.Raw)) / 1e6;
             var files = Directory.GetFiles(parquet).Sum(f => new FileInfo(f).Length) / 1e6;
             var peak = Process.GetCurrentProcess().PeakWorkingSet64;

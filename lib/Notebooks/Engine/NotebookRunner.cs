@@ -108,7 +108,10 @@ public sealed class NotebookRunner(TimeSpan cellTimeout, long maxCellOutput = Ou
                 using (Analysis.WorkProgress.To(work => progress?.Report(at with { Work = work })))
                     run = await session.ExecuteAsync(cell.Source, cell.Id, $"{notebook.Name}[{cell.Index + 1}]", ++executionCount, collector, cancellationToken).ConfigureAwait(false);
                 durations.Add(run.Duration);
+                // A cell's transient tables are garbage once it ends: collected now, they do not add to the next cell's peak
+                // (notebook 01 on the 8,039 man-page sections: 1,146 MB without, 863 MB with; about 0.1 s a cell).
                 if (profile) memory.Add(MemoryProfile.Measure());
+                else GC.Collect();
                 printed += run.Outputs.OfType<StreamOutput>().Sum(o => (long)o.Text.Length);
                 cell.SetOutputs(run.Outputs.Select(o => o.ToNbformat()), executionCount);
                 cell.SetClaims(run.Claims);
