@@ -30,7 +30,7 @@ if (which == "voices") VoiceBench.Run(args.Length > 1 ? args[1] : Path.Combine(P
 if (which == "lemmas") LemmaBench.Run(args.Length > 1 ? args[1] : Path.Combine(ProjectPaths.Root, "bench", "gold", "ud-german", "de_gsd-ud-dev.conllu"), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 40);
 if (which == "scale") ScaleBench.Run(args.Length > 1 ? args[1] : Path.Combine(ProjectPaths.Root, "bench", "corpus", "manpages-de-sections"), args.Length > 2 ? args[2] : "1,4,16", args.Contains("--notebooks"));
 if (which == "scale-stage") ScaleBench.Stage(args[1]);
-if (which.StartsWith("real-", StringComparison.Ordinal)) RealTextBench.Stage(which, args[1]);
+if (which.StartsWith("real-", StringComparison.Ordinal)) RealTextBench.Stage(which, args[1], args.Length > 2 ? args[2] : "");
 
 static class EngineBench
 {
@@ -289,7 +289,7 @@ static class RealTextBench
     private static string Peak() => (Process.GetCurrentProcess().PeakWorkingSet64 / 1e6).ToString("0", CultureInfo.InvariantCulture);
 
     /// <summary>The stages, each run by <see cref="Child"/> in its own process.</summary>
-    public static void Stage(string stage, string folder)
+    public static void Stage(string stage, string folder, string only = "")
     {
         var clock = Stopwatch.StartNew();
         var corpus = Corpus.Load(folder);
@@ -370,7 +370,8 @@ static class RealTextBench
                     Directory.CreateSymbolicLink(Path.Combine(dir, "data"), Path.GetFullPath(folder));
                     var lines = new List<string>();
                     clock.Restart();
-                    foreach (var source in Directory.GetFiles(Path.Combine(ProjectPaths.Root, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal))
+                    // A third argument runs only the notebooks whose name starts with it ("00").
+                    foreach (var source in Directory.GetFiles(Path.Combine(ProjectPaths.Root, "notebooks"), only + "*.ipynb").Order(StringComparer.Ordinal))
                     {
                         var path = Path.Combine(dir, "notebooks", Path.GetFileName(source));
                         File.Copy(source, path);
@@ -471,6 +472,8 @@ static class ScaleBench
             clock.Restart();
             TokenParquet.Write(table, parquet);
             Step("Parquet write");
+            if (TokenParquet.Read(parquet, corpus.Units()).Count != table.Count) throw new InvalidOperationException("the table read back has another number of tokens");
+            Step("Parquet read");
             var streamed = TokenParquet.Count(parquet, u => u.IsComment ? null : u.DocumentId);
             Step("streamed count");
             if (!streamed.Rows.SequenceEqual(counts.Rows)) throw new InvalidOperationException("the streamed count differs from the count in memory");

@@ -1,7 +1,7 @@
 """The peers of `bench topics-gold`: scikit-learn's and gensim's LDA on the same term lists as this repository's model.
 
 Reads: a file of term lists (one document a line, terms separated by spaces), the labels (one a line), our dominant
-topics (one a line), K. Prints one JSON object: for each model its fit seconds, NMI and ARI of the dominant topic
+topics (one a line; several files of our fits separated by commas), K. Prints one JSON object: for each model its fit seconds, NMI and ARI of the dominant topic
 against the labels (sklearn.metrics), and its top 10 terms per topic (scored for NPMI by the C# side, one scorer).
 Debian packages: python3-sklearn, python3-gensim.
 """
@@ -16,13 +16,12 @@ from gensim.models import LdaModel
 terms_path, labels_path, ours_path, k = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 docs = [line.split() for line in open(terms_path, encoding='utf-8').read().split('\n') if line != '' or False]
 labels = [l for l in open(labels_path, encoding='utf-8').read().split('\n') if l]
-ours = [int(l) for l in open(ours_path, encoding='utf-8').read().split('\n') if l]
-assert len(docs) == len(labels) == len(ours), (len(docs), len(labels), len(ours))
+fits = [[int(l) for l in open(path, encoding='utf-8').read().split('\n') if l] for path in ours_path.split(',')]
+assert all(len(docs) == len(labels) == len(ours) for ours in fits), (len(docs), len(labels), [len(o) for o in fits])
 result = {}
 def score(assigned):
     return normalized_mutual_info_score(labels, assigned), adjusted_rand_score(labels, assigned)
-nmi, ari = score(ours)
-result['ours'] = {'nmi': nmi, 'ari': ari}
+result['ours'] = [dict(zip(('nmi', 'ari'), score(ours))) for ours in fits]
 
 vectorizer = CountVectorizer(analyzer=lambda d: d)
 matrix = vectorizer.fit_transform(docs)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace Analysis.Text;
 
@@ -32,44 +33,47 @@ public sealed record ReuseOptions
 
 public static class TextReuse
 {
-    private readonly record struct Word(int Unit, int Row, string Norm);
-
     /// <summary>The passages the corpus's documents share, and per document pair the share each covers; pairs in document order.</summary>
     public static (ImmutableArray<SharedPassage> Passages, ImmutableArray<ReusePair> Pairs) Find(TokenTable table, ReuseOptions? options = null)
     {
         options ??= new ReuseOptions();
         var n = options.Words;
-        // Each document's words in reading order (units in table order).
-        var documents = new List<(string Id, List<(ITextUnit Unit, TokenRow Row)> Words)>();
+        // Each document's word tokens in reading order (units in table order), as row numbers of the table: four bytes a
+        // word, not a row object.
+        var documents = new List<(string Id, List<int> Words)>();
         var byId = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var u = 0; u < table.Units.Length; u++)
         {
             var unit = table.Units[u];
             if (!byId.TryGetValue(unit.DocumentId, out var d)) { d = documents.Count; byId[unit.DocumentId] = d; documents.Add((unit.DocumentId, [])); }
-            foreach (var row in table.RowsOf(u))
-                if (row.Kind == TokenKind.Word) documents[d].Words.Add((unit, row));
+            for (var i = table.UnitStart(u); i < table.UnitStart(u + 1); i++)
+                if (table.TypeOf(table.TypeIdOf(i)).Kind == TokenKind.Word) documents[d].Words.Add(i);
         }
+        // A word's hash is its key's: computed once per key.
+        var keyHash = new ulong[table.KeyCount];
+        for (var k = 0; k < keyHash.Length; k++) keyHash[k] = Fnv(Stem(table.KeyOf(k)));
         // Every shingle as a 64-bit hash of its words' stems with its document and position, sorted: equal shingles
         // are then neighbours, in 16 bytes a shingle rather than a string each.
-        var shingles = new List<(ulong Hash, int Doc, int At)>();
+        var shingles = new (ulong Hash, int Doc, int At)[documents.Sum(d => Math.Max(0L, d.Words.Count - n + 1))];
+        var next = 0;
         for (var d = 0; d < documents.Count; d++)
         {
             var words = documents[d].Words;
-            var hashes = words.Select(w => Fnv(Stem(w.Row.Key))).ToArray();
+            var hashes = words.Select(w => keyHash[table.TypeOf(table.TypeIdOf(w)).KeyId]).ToArray();
             for (var i = 0; i + n <= words.Count; i++)
             {
                 var h = 1469598103934665603UL;
                 for (var k = 0; k < n; k++) h = (h ^ hashes[i + k]) * 1099511628211UL;
-                shingles.Add((h, d, i));
+                shingles[next++] = (h, d, i);
             }
         }
-        shingles.Sort();
+        Array.Sort(shingles);
         // Seeds per document pair: positions in both, in order of the first.
         var seeds = new SortedDictionary<(int A, int B), List<(int A, int B)>>();
-        for (var start = 0; start < shingles.Count;)
+        for (var start = 0; start < shingles.Length;)
         {
             var end = start + 1;
-            while (end < shingles.Count && shingles[end].Hash == shingles[start].Hash) end++;
+            while (end < shingles.Length && shingles[end].Hash == shingles[start].Hash) end++;
             // One occurrence per document (its first), and formulae found in many documents left out.
             var list = Enumerable.Range(start, end - start).Select(k => shingles[k]).GroupBy(x => x.Doc).Select(g => (Doc: g.Key, At: g.Min(x => x.At))).ToList();
             start = end;
@@ -82,6 +86,7 @@ public static class TextReuse
                     s.Add((p.At, q.At));
                 }
         }
+        shingles = [];
         var passages = ImmutableArray.CreateBuilder<SharedPassage>();
         var pairs = ImmutableArray.CreateBuilder<ReusePair>();
         foreach (var ((a, b), found) in seeds)
@@ -104,9 +109,9 @@ public static class TextReuse
                     var shift = run.Key;
                     var words = to - from;
                     for (var k = from; k < to; k++) { covered.Add(k); coveredB.Add(k - shift); }
-                    var first = Span(wa, from, to);
-                    var second = Span(wb, from - shift, to - shift);
-                    passages.Add(new SharedPassage(documents[a].Id, first, documents[b].Id, second, words, Text(wa, from, to)));
+                    var first = Span(table, wa, from, to);
+                    var second = Span(table, wb, from - shift, to - shift);
+                    passages.Add(new SharedPassage(documents[a].Id, first, documents[b].Id, second, words, Text(table, wa, from, to)));
                     count++;
                 }
             }
@@ -126,14 +131,14 @@ public static class TextReuse
     /// <summary>A word as compared: the first six letters of its key, so that inflection ("transformative", "transformativste") does not hide a copy.</summary>
     private static string Stem(string key) => key.Length <= 6 ? key : key[..6];
 
-    private static TextSpan Span(List<(ITextUnit Unit, TokenRow Row)> words, int from, int to)
+    private static TextSpan Span(TokenTable table, List<int> words, int from, int to)
     {
-        var (first, last) = (words[from].Row.Raw, words[to - 1].Row.Raw);
+        var (first, last) = (table[words[from]].Raw, table[words[to - 1]].Raw);
         return new TextSpan(first.Start, Math.Max(first.End, last.End));
     }
 
-    private static string Text(List<(ITextUnit Unit, TokenRow Row)> words, int from, int to) =>
-        string.Join(' ', Enumerable.Range(from, to - from).Select(k => words[k].Row.Surface));
+    private static string Text(TokenTable table, List<int> words, int from, int to) =>
+        string.Join(' ', Enumerable.Range(from, to - from).Select(k => table.SurfaceOfType(table.TypeIdOf(words[k]))));
 }
 
 /// <summary>One document's nearest neighbours by cosine similarity of tf-idf weighted key counts.</summary>
@@ -184,7 +189,19 @@ public static class Similarity
         var ids = counts.Totals.Keys.Order(StringComparer.Ordinal).ToImmutableArray();
         var at = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
         var vectors = ids.Select(_ => new Dictionary<string, double>(StringComparer.Ordinal)).ToList();
-        foreach (var row in Measures.TfIdf(counts)) if (row.TfIdf > 0) vectors[at[row.Group]][row.Term] = row.TfIdf;
+        // tf-idf as Measures.TfIdf computes it, without its table of rows: each document's weights entered in that table's
+        // order (weight descending, then term), so every sum below adds in the same order.
+        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in counts.Rows) CollectionsMarshal.GetValueRefOrAddDefault(df, row.Term, out _)++;
+        var groups = counts.Totals.Count;
+        foreach (var group in counts.Rows.GroupBy(r => r.Group))
+        {
+            var vector = vectors[at[group.Key]];
+            var total = counts.Totals[group.Key];
+            foreach (var (term, weight) in group.Select(r => (r.Term, Weight: (double)r.N / total * Math.Log((double)groups / df[r.Term])))
+                         .OrderByDescending(w => w.Weight).ThenBy(w => w.Term, StringComparer.Ordinal))
+                if (weight > 0) vector[term] = weight;
+        }
         foreach (var v in vectors)
         {
             var norm = Math.Sqrt(v.Values.Sum(x => x * x));
