@@ -172,13 +172,27 @@ public static class Similarity
     /// </summary>
     public static ImmutableArray<Neighbour> Nearest(TermCounts counts, int k = 5)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        if (k == 0) return [];
         var (ids, dots) = Dots(counts);
         var result = new Neighbour[ids.Length][];
         Parallel.For(0, ids.Length, () => new double[ids.Length], (d, _, dot) =>
         {
             dots(d, dot);
-            result[d] = [.. Enumerable.Range(0, dot.Length).Where(o => o != d && dot[o] > 0).Select(o => (Other: o, Cosine: Math.Round(dot[o], 12)))
-                .OrderByDescending(x => x.Cosine).ThenBy(x => x.Other).Take(k).Select((x, r) => new Neighbour(ids[d], ids[x.Other], x.Cosine, r + 1))];
+            // The k best in one pass, kept sorted (cosine descending, then document order): no list of every other document.
+            var best = new (int Other, double Cosine)[k];
+            var found = 0;
+            for (var o = 0; o < dot.Length; o++)
+            {
+                if (o == d || dot[o] <= 0) continue;
+                var cosine = Math.Round(dot[o], 12);
+                if (found == k && cosine <= best[k - 1].Cosine) continue; // a tie goes to the earlier document, already in
+                var at = Math.Min(found, k - 1);
+                while (at > 0 && cosine > best[at - 1].Cosine) { best[at] = best[at - 1]; at--; }
+                best[at] = (o, cosine);
+                if (found < k) found++;
+            }
+            result[d] = [.. best.Take(found).Select((x, r) => new Neighbour(ids[d], ids[x.Other], x.Cosine, r + 1))];
             return dot;
         }, _ => { });
         return [.. result.SelectMany(r => r)];

@@ -84,4 +84,19 @@ public class ReuseTests(Xunit.Abstractions.ITestOutputHelper output)
         var nearest = Similarity.Nearest(counts, k: 1);
         Assert.Equal([("d1", "d2"), ("d2", "d1")], nearest.Select(n => (n.Document, n.Other)));
     }
+
+    [Fact]
+    public void Nearest_AreTheBestOfEachRowOfTheMatrix_TiesInDocumentOrder()
+    {
+        // Every text of the corpus with each paragraph a document of its own: many pairs, some with equal cosines.
+        var counts = TermCounts.Count(TokenTable.Of(TestCorpus.Corpus), u => u.Id);
+        var (ids, m) = Similarity.Matrix(counts);
+        foreach (var k in new[] { 1, 3, 7 })
+        {
+            var expected = Enumerable.Range(0, ids.Length).SelectMany(d => Enumerable.Range(0, ids.Length).Where(o => o != d && m[d, o] > 0)
+                .OrderByDescending(o => m[d, o]).ThenBy(o => o).Take(k).Select((o, r) => (ids[d], ids[o], m[d, o], r + 1)));
+            Assert.Equal(expected, Similarity.Nearest(counts, k).Select(n => (n.Document, n.Other, n.Cosine, n.Rank)));
+        }
+        Assert.Empty(Similarity.Nearest(counts, 0));
+    }
 }
