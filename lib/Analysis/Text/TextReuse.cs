@@ -68,57 +68,77 @@ public static class TextReuse
             }
         }
         Array.Sort(shingles);
-        // Seeds per document pair: positions in both, in order of the first.
-        var seeds = new SortedDictionary<(int A, int B), List<(int A, int B)>>();
+        // The shingles two to MaxDocuments documents share, each document once (at its first position): one flat list of
+        // (document, position) per shared shingle, and for each document the shared shingles it has. Seeds are then made for
+        // one first document at a time, so memory holds that document's pairs, not every pair's seeds at once (a passage
+        // shared by m documents makes m(m−1)/2 pairs of seeds).
+        var members = new List<(int Doc, int At)>();
+        var groupStart = new List<int>();
+        var groupsOf = new List<int>?[documents.Count];
         for (var start = 0; start < shingles.Length;)
         {
             var end = start + 1;
             while (end < shingles.Length && shingles[end].Hash == shingles[start].Hash) end++;
-            // One occurrence per document (its first), and formulae found in many documents left out.
-            var list = Enumerable.Range(start, end - start).Select(k => shingles[k]).GroupBy(x => x.Doc).Select(g => (Doc: g.Key, At: g.Min(x => x.At))).ToList();
+            var first = members.Count;
+            for (var k = start; k < end; k++)
+                if (k == start || shingles[k].Doc != shingles[k - 1].Doc) members.Add((shingles[k].Doc, shingles[k].At)); // sorted: the first is the least
             start = end;
-            if (list.Count < 2 || list.Count > options.MaxDocuments) continue;
-            for (var x = 0; x < list.Count; x++)
-                for (var y = x + 1; y < list.Count; y++)
-                {
-                    var (p, q) = list[x].Doc < list[y].Doc ? (list[x], list[y]) : (list[y], list[x]);
-                    if (!seeds.TryGetValue((p.Doc, q.Doc), out var s)) seeds[(p.Doc, q.Doc)] = s = [];
-                    s.Add((p.At, q.At));
-                }
+            var count = members.Count - first;
+            if (count < 2 || count > options.MaxDocuments) { members.RemoveRange(first, count); continue; }
+            for (var k = first; k < members.Count; k++) (groupsOf[members[k].Doc] ??= []).Add(groupStart.Count);
+            groupStart.Add(first);
         }
+        groupStart.Add(members.Count);
         shingles = [];
         var passages = ImmutableArray.CreateBuilder<SharedPassage>();
         var pairs = ImmutableArray.CreateBuilder<ReusePair>();
-        foreach (var ((a, b), found) in seeds)
+        for (var a = 0; a < documents.Count; a++)
         {
-            var (wa, wb) = (documents[a].Words, documents[b].Words);
-            var covered = new HashSet<int>();
-            var coveredB = new HashSet<int>();
-            var count = 0;
-            // Join seeds that continue one another (same offset between the two documents) into maximal passages.
-            foreach (var run in found.OrderBy(s => s.A - s.B).ThenBy(s => s.A).GroupBy(s => s.A - s.B))
+            if (groupsOf[a] is not { } groups) continue;
+            // Seeds of a with each later document b: positions in both.
+            var seeds = new SortedDictionary<int, List<(int A, int B)>>();
+            foreach (var g in groups)
             {
-                var starts = run.Select(s => s.A).Order().ToList();
-                var i = 0;
-                while (i < starts.Count)
+                var at = -1;
+                for (var k = groupStart[g]; k < groupStart[g + 1]; k++) if (members[k].Doc == a) { at = members[k].At; break; }
+                for (var k = groupStart[g]; k < groupStart[g + 1]; k++)
                 {
-                    var from = starts[i];
-                    var to = from + n;
-                    while (i + 1 < starts.Count && starts[i + 1] <= to) { i++; to = starts[i] + n; }
-                    i++;
-                    var shift = run.Key;
-                    var words = to - from;
-                    for (var k = from; k < to; k++) { covered.Add(k); coveredB.Add(k - shift); }
-                    var first = Span(table, wa, from, to);
-                    var second = Span(table, wb, from - shift, to - shift);
-                    passages.Add(new SharedPassage(documents[a].Id, first, documents[b].Id, second, words, Text(table, wa, from, to)));
-                    count++;
+                    if (members[k].Doc <= a) continue;
+                    if (!seeds.TryGetValue(members[k].Doc, out var list)) seeds[members[k].Doc] = list = [];
+                    list.Add((at, members[k].At));
                 }
             }
-            pairs.Add(new ReusePair(documents[a].Id, documents[b].Id, count, covered.Count, (double)covered.Count / Math.Max(1, wa.Count), (double)coveredB.Count / Math.Max(1, wb.Count)));
+            foreach (var (b, found) in seeds) Join(table, documents, a, b, found, n, passages, pairs);
         }
         var order = documents.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         return ([.. passages.OrderBy(p => order[p.First]).ThenBy(p => order[p.Second]).ThenBy(p => p.FirstSpan.Start)], pairs.ToImmutable());
+    }
+
+    /// <summary>Joins the seeds of documents a and b that continue one another (same offset between the two) into maximal passages, and the pair's coverage.</summary>
+    private static void Join(TokenTable table, List<(string Id, List<int> Words)> documents, int a, int b, List<(int A, int B)> found, int n,
+        ImmutableArray<SharedPassage>.Builder passages, ImmutableArray<ReusePair>.Builder pairs)
+    {
+        var (wa, wb) = (documents[a].Words, documents[b].Words);
+        var covered = new HashSet<int>();
+        var coveredB = new HashSet<int>();
+        var count = 0;
+        foreach (var run in found.OrderBy(s => s.A - s.B).ThenBy(s => s.A).GroupBy(s => s.A - s.B))
+        {
+            var starts = run.Select(s => s.A).Order().ToList();
+            var i = 0;
+            while (i < starts.Count)
+            {
+                var from = starts[i];
+                var to = from + n;
+                while (i + 1 < starts.Count && starts[i + 1] <= to) { i++; to = starts[i] + n; }
+                i++;
+                var shift = run.Key;
+                for (var k = from; k < to; k++) { covered.Add(k); coveredB.Add(k - shift); }
+                passages.Add(new SharedPassage(documents[a].Id, Span(table, wa, from, to), documents[b].Id, Span(table, wb, from - shift, to - shift), to - from, Text(table, wa, from, to)));
+                count++;
+            }
+        }
+        pairs.Add(new ReusePair(documents[a].Id, documents[b].Id, count, covered.Count, (double)covered.Count / Math.Max(1, wa.Count), (double)coveredB.Count / Math.Max(1, wb.Count)));
     }
 
     private static ulong Fnv(string text)
