@@ -41,35 +41,49 @@ public static class TokenParquet
     private static readonly ParquetSchema FormSchema = new(FormId, Surface, Norm, Kind, Key, KeySourceField, Stop, Counted);
 
     /// <summary>
-    /// Writes <paramref name="table"/> into <paramref name="folder"/> (created if needed; earlier token files there are
-    /// replaced), <paramref name="documentsPerFile"/> documents a file. Each file is written beside its name and renamed
-    /// into place, so a failed write leaves no half file under a token file's name. Returns the files written.
+    /// Writes <paramref name="table"/> into <paramref name="folder"/> (created if needed), <paramref name="documentsPerFile"/>
+    /// documents a file, and returns the files. The new files are written into a folder of their own inside it first; the
+    /// token files there before are replaced only once every new file is complete, so a failed write leaves them as they were.
     /// </summary>
     public static IReadOnlyList<string> Write(TokenTable table, string folder, int documentsPerFile = 1_000)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(documentsPerFile, 1);
         Directory.CreateDirectory(folder);
-        foreach (var old in Directory.GetFiles(folder, TokensPattern)) File.Delete(old);
-        var written = new List<string>();
-        var batch = new List<int>();
-        var documents = 0;
-        string? lastDocument = null;
-        for (var u = 0; u <= table.Units.Length; u++)
+        var staging = Path.Combine(folder, $".writing-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(staging);
+        try
         {
-            var next = u < table.Units.Length ? table.Units[u].DocumentId : null;
-            if (next != lastDocument && next is not null) documents++;
-            if (batch.Count > 0 && (next is null || next != lastDocument && documents > documentsPerFile))
+            var written = new List<string>();
+            var batch = new List<int>();
+            var documents = 0;
+            string? lastDocument = null;
+            for (var u = 0; u <= table.Units.Length; u++)
             {
-                written.Add(WriteTokens(table, batch, Path.Combine(folder, $"tokens-{written.Count:00000}.parquet")));
-                batch.Clear();
-                documents = 1;
+                var next = u < table.Units.Length ? table.Units[u].DocumentId : null;
+                if (next != lastDocument && next is not null) documents++;
+                if (batch.Count > 0 && (next is null || next != lastDocument && documents > documentsPerFile))
+                {
+                    written.Add(WriteTokens(table, batch, Path.Combine(staging, $"tokens-{written.Count:00000}.parquet")));
+                    batch.Clear();
+                    documents = 1;
+                }
+                if (next is null) break;
+                batch.Add(u);
+                lastDocument = next;
             }
-            if (next is null) break;
-            batch.Add(u);
-            lastDocument = next;
+            written.Add(WriteForms(table, Path.Combine(staging, FormsFile)));
+            foreach (var old in Directory.GetFiles(folder, TokensPattern)) File.Delete(old);
+            return [.. written.Select(file =>
+            {
+                var target = Path.Combine(folder, Path.GetFileName(file));
+                File.Move(file, target, overwrite: true);
+                return target;
+            })];
         }
-        written.Add(WriteForms(table, Path.Combine(folder, FormsFile)));
-        return written;
+        finally
+        {
+            Directory.Delete(staging, recursive: true);
+        }
     }
 
     private static string WriteTokens(TokenTable table, List<int> units, string path)

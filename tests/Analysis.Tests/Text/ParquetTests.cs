@@ -98,6 +98,18 @@ public sealed class ParquetTests : IDisposable
     }
 
     [Fact]
+    public void Writing_again_replaces_the_whole_set()
+    {
+        var many = TokenParquet.Write(Table, _folder, documentsPerFile: 1);
+        var few = TokenParquet.Write(Table, _folder, documentsPerFile: 10);
+        Assert.True(many.Count > few.Count);
+        // No token file of the first write is left to be read with the second's forms, and nothing half-written stays.
+        Assert.Equal(few.Where(f => f.Contains("tokens-")).Order(StringComparer.Ordinal), TokenParquet.TokenFiles(_folder));
+        Assert.Equal(few.Order(StringComparer.Ordinal), Directory.GetFileSystemEntries(_folder).Order(StringComparer.Ordinal));
+        Assert.Equal(Table.Count, TokenParquet.Read(_folder, Corpus.Units()).Count);
+    }
+
+    [Fact]
     public void A_damaged_file_is_named_with_what_is_wrong()
     {
         var files = TokenParquet.Write(Table, _folder, documentsPerFile: 2);
