@@ -23,8 +23,20 @@ public static class CorpusTables
         Frame.FromRecords(neighbours.Select(n => new { n.Document, n.Rank, n.Other, Cosine = Math.Round(n.Cosine, 3) }));
 
     /// <summary>Passages two documents share (<see cref="Text.TextReuse.Find"/>), with both raw offsets and the words.</summary>
-    public static Frame<int, string> SharedPassages(IReadOnlyList<Text.SharedPassage> passages) =>
-        Frame.FromRecords(passages.Select(p => new { p.First, FirstStart = p.FirstSpan.Start, FirstEnd = p.FirstSpan.End, p.Second, SecondStart = p.SecondSpan.Start, SecondEnd = p.SecondSpan.End, p.Words, p.Text }));
+    public static Frame<int, string> SharedPassages(IReadOnlyList<Text.SharedPassage> passages, int shownWords = PassageWordsShown) =>
+        Frame.FromRecords(passages.Select(p => new { p.First, FirstStart = p.FirstSpan.Start, FirstEnd = p.FirstSpan.End, p.Second, SecondStart = p.SecondSpan.Start, SecondEnd = p.SecondSpan.End, p.Words, Text = EndsOf(p.Text, shownWords) }));
+
+    /// <summary>Words of a shared passage a table shows: a copied article is thousands of words, and its offsets locate the whole.</summary>
+    public const int PassageWordsShown = 40;
+
+    /// <summary>The first and last halves of <paramref name="words"/> words of a longer text, joined by " … ".</summary>
+    private static string EndsOf(string text, int words)
+    {
+        var parts = text.Split(' ');
+        if (parts.Length <= words) return text;
+        var half = Math.Max(1, words / 2);
+        return $"{string.Join(' ', parts[..half])} … {string.Join(' ', parts[^half..])}";
+    }
 
     /// <summary>Document pairs that share passages: how many, how many words, the share of each document, and whether one is a copy of the other.</summary>
     public static Frame<int, string> ReusePairs(IReadOnlyList<Text.ReusePair> pairs, double nearDuplicate = 0.8) =>

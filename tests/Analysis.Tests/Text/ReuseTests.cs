@@ -99,4 +99,17 @@ public class ReuseTests(Xunit.Abstractions.ITestOutputHelper output)
         }
         Assert.Empty(Similarity.Nearest(counts, 0));
     }
+
+    [Fact]
+    public void A_long_passage_is_shown_by_its_ends_with_the_offsets_of_the_whole()
+    {
+        var words = string.Join(' ', Enumerable.Range(1, 100).Select(i => $"w{i}"));
+        var passage = new SharedPassage("a", new TextSpan(10, 600), "b", new TextSpan(0, 590), 100, words);
+        var row = CorpusTables.SharedPassages([passage, passage with { Text = "nur sieben Wörter stehen hier zusammen geschrieben", Words = 7 }]);
+        var texts = row.GetColumn<string>("Text").Values.ToList();
+        Assert.Equal(string.Join(' ', Enumerable.Range(1, 20).Select(i => $"w{i}")) + " … " + string.Join(' ', Enumerable.Range(81, 20).Select(i => $"w{i}")), texts[0]);
+        Assert.Equal("nur sieben Wörter stehen hier zusammen geschrieben", texts[1]);
+        Assert.Equal([100, 7], row.GetColumn<int>("Words").Values);
+        Assert.Equal([10, 10], row.GetColumn<int>("FirstStart").Values);
+    }
 }
