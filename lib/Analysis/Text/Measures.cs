@@ -33,16 +33,28 @@ public static class Measures
     /// tf-idf as tidytext's bind_tf_idf: tf = n(term, group) / tokens(group); idf = ln(groups / groups containing
     /// the term); tf-idf = tf · idf. Natural log, as tidytext, so values compare with R output.
     /// </summary>
-    public static IReadOnlyList<TfIdfRow> TfIdf(TermCounts counts)
+    public static IReadOnlyList<TfIdfRow> TfIdf(TermCounts counts) =>
+        [.. TfIdfByGroup(counts).SelectMany(g => g.Terms.Select(t => new TfIdfRow(g.Group, t.Term, counts.Surface(t.Term), t.N, t.Tf, t.Idf, t.TfIdf)))];
+
+    /// <summary>
+    /// The tf-idf of <see cref="TfIdf"/> group by group (groups in ordinal order, terms by tf-idf descending, then term), without
+    /// display forms: for verbs that need only the weights (<see cref="Similarity"/>).
+    /// </summary>
+    internal static IEnumerable<(string Group, IEnumerable<(string Term, int N, double Tf, double Idf, double TfIdf)> Terms)> TfIdfByGroup(TermCounts counts)
     {
         var groups = counts.Totals.Count;
-        var df = counts.Rows.GroupBy(r => r.Term).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        return [.. counts.Rows.Select(r =>
+        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in counts.Rows) CollectionsMarshal.GetValueRefOrAddDefault(df, row.Term, out _)++;
+        return counts.Rows.GroupBy(r => r.Group).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
         {
-            var tf = (double)r.N / counts.Totals[r.Group];
-            var idf = Math.Log((double)groups / df[r.Term]);
-            return new TfIdfRow(r.Group, r.Term, counts.Surface(r.Term), r.N, tf, idf, tf * idf);
-        }).OrderBy(r => r.Group, StringComparer.Ordinal).ThenByDescending(r => r.TfIdf).ThenBy(r => r.Term, StringComparer.Ordinal)];
+            var total = counts.Totals[g.Key];
+            return (g.Key, g.Select(r =>
+            {
+                var tf = (double)r.N / total;
+                var idf = Math.Log((double)groups / df[r.Term]);
+                return (r.Term, r.N, tf, idf, TfIdf: tf * idf);
+            }).OrderByDescending(t => t.TfIdf).ThenBy(t => t.Term, StringComparer.Ordinal).AsEnumerable());
+        });
     }
 
     /// <summary>

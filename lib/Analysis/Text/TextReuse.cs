@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 
 namespace Analysis.Text;
 
@@ -223,19 +222,10 @@ public static class Similarity
         var ids = counts.Totals.Keys.Order(StringComparer.Ordinal).ToImmutableArray();
         var at = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
         var vectors = ids.Select(_ => new Dictionary<string, double>(StringComparer.Ordinal)).ToList();
-        // tf-idf as Measures.TfIdf computes it, without its table of rows: each document's weights entered in that table's
-        // order (weight descending, then term), so every sum below adds in the same order.
-        var df = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in counts.Rows) CollectionsMarshal.GetValueRefOrAddDefault(df, row.Term, out _)++;
-        var groups = counts.Totals.Count;
-        foreach (var group in counts.Rows.GroupBy(r => r.Group))
-        {
-            var vector = vectors[at[group.Key]];
-            var total = counts.Totals[group.Key];
-            foreach (var (term, weight) in group.Select(r => (r.Term, Weight: (double)r.N / total * Math.Log((double)groups / df[r.Term])))
-                         .OrderByDescending(w => w.Weight).ThenBy(w => w.Term, StringComparer.Ordinal))
-                if (weight > 0) vector[term] = weight;
-        }
+        // The weights of Measures.TfIdf, entered in its order, so every sum below adds in the same order.
+        foreach (var (group, terms) in Measures.TfIdfByGroup(counts))
+            foreach (var t in terms)
+                if (t.TfIdf > 0) vectors[at[group]][t.Term] = t.TfIdf;
         foreach (var v in vectors)
         {
             var norm = Math.Sqrt(v.Values.Sum(x => x * x));
