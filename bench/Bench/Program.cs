@@ -484,12 +484,7 @@ static class ScaleBench
             {
                 duck.Open();
                 using var query = duck.CreateCommand();
-                query.CommandText = $"""
-                    SELECT t.document, f.key, count(*) AS n
-                    FROM read_parquet('{Path.Combine(parquet, "tokens-*.parquet")}') t JOIN read_parquet('{Path.Combine(parquet, TokenParquet.FormsFile)}') f ON t.form = f.form
-                    WHERE f.counted AND t.quoted_from IS NULL AND NOT t.comment
-                    GROUP BY t.document, f.key
-                    """;
+                query.CommandText = TokenParquet.CountsSql(parquet);
                 var fromSql = new List<(string, string, int)>();
                 using (var reader = query.ExecuteReader())
                     while (reader.Read()) fromSql.Add((reader.GetString(0), reader.GetString(1), (int)reader.GetInt64(2)));

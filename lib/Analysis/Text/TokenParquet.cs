@@ -179,6 +179,19 @@ public static class TokenParquet
         }
     }
 
+    /// <summary>
+    /// The SQL that counts the stored files as <see cref="TermCounts.ByDocument"/> counts the running text: (document, key, n)
+    /// for every counted form outside quotations and comments. It runs unchanged in DuckDB; in Spark SQL, register the
+    /// two file sets as views <c>t</c> and <c>f</c> and keep the rest.
+    /// </summary>
+    public static string CountsSql(string folder) => $"""
+        SELECT t.document, f.key, count(*) AS n
+        FROM read_parquet('{Path.Combine(folder, TokensPattern).Replace("'", "''", StringComparison.Ordinal)}') t
+        JOIN read_parquet('{Path.Combine(folder, FormsFile).Replace("'", "''", StringComparison.Ordinal)}') f ON t.form = f.form
+        WHERE f.counted AND t.quoted_from IS NULL AND NOT t.comment
+        GROUP BY t.document, f.key
+        """;
+
     /// <summary>The token files of <paramref name="folder"/>, in order; a clear error if there are none or no forms file.</summary>
     public static IReadOnlyList<string> TokenFiles(string folder)
     {
@@ -203,21 +216,30 @@ public static class TokenParquet
         List<int> type = [], start = [], length = [], sentence = [], quote = [];
         var quoteSources = new List<string>();
         var quoteIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in TokenFiles(folder))
             foreach (var batch in ReadTokens(file))
                 for (var r = 0; r < batch.Count; r++)
                 {
+                    var row = $"row {batch.FirstRow + r + 1}";
                     if (r == 0 || batch.Unit[r] != batch.Unit[r - 1])
                     {
                         if (!byId.TryGetValue(batch.Unit[r], out var unit))
-                            throw new CorpusException(file, $"row {r + 1}, field 'unit'", $"'{batch.Unit[r]}' is no unit of the corpus given.");
+                            throw new CorpusException(file, $"{row}, field 'unit'", $"'{batch.Unit[r]}' is no unit of the corpus given.");
                         if (unit.DocumentId != batch.Document[r])
-                            throw new CorpusException(file, $"row {r + 1}, field 'document'", $"'{batch.Document[r]}', but unit '{unit.Id}' belongs to '{unit.DocumentId}'.");
-                        if (order.Count > 0) unitStart.Add(type.Count);
-                        order.Add(unit);
+                            throw new CorpusException(file, $"{row}, field 'document'", $"'{batch.Document[r]}', but unit '{unit.Id}' belongs to '{unit.DocumentId}'.");
+                        // A unit may go on across a file or row group, but its tokens stand together: rows of one unit in two
+                        // places would give it two entries.
+                        if (order.Count == 0 || order[^1].Id != unit.Id)
+                        {
+                            if (!seen.Add(unit.Id))
+                                throw new CorpusException(file, $"{row}, field 'unit'", $"'{unit.Id}' has rows in two places; a unit's tokens stand together, in position order.");
+                            if (order.Count > 0) unitStart.Add(type.Count);
+                            order.Add(unit);
+                        }
                     }
                     if ((uint)batch.Form[r] >= (uint)types.Length)
-                        throw new CorpusException(file, $"row {r + 1}, field 'form'", $"{batch.Form[r]} is no form of {FormsFile} ({types.Length} forms).");
+                        throw new CorpusException(file, $"{row}, field 'form'", $"{batch.Form[r]} is no form of {FormsFile} ({types.Length} forms).");
                     type.Add(batch.Form[r]);
                     start.Add(batch.Start[r]);
                     length.Add(batch.Length[r]);
@@ -266,7 +288,7 @@ public static class TokenParquet
                     if (g < 0 || batch.QuotedFrom[r] is not null) continue;
                     var form = batch.Form[r];
                     if ((uint)form >= (uint)types.Length)
-                        throw new CorpusException(file, $"row {r + 1}, field 'form'", $"{form} is no form of {FormsFile} ({types.Length} forms).");
+                        throw new CorpusException(file, $"row {batch.FirstRow + r + 1}, field 'form'", $"{form} is no form of {FormsFile} ({types.Length} forms).");
                     if (!types[form].Counts) continue;
                     CollectionsMarshal.GetValueRefOrAddDefault(counts, (long)g * keys.Length + types[form].KeyId, out _)++;
                     typeCounts[form]++;
@@ -314,7 +336,7 @@ public static class TokenParquet
         }).GetAwaiter().GetResult();
     }
 
-    private sealed record TokenBatch(int Count, string[] Document, string[] Unit, bool[] Comment, int[] Form, int[] Start, int[] Length, int[] Sentence, string?[] QuotedFrom);
+    private sealed record TokenBatch(long FirstRow, int Count, string[] Document, string[] Unit, bool[] Comment, int[] Form, int[] Start, int[] Length, int[] Sentence, string?[] QuotedFrom);
 
     /// <summary>The row groups of one token file, one at a time.</summary>
     private static IEnumerable<TokenBatch> ReadTokens(string path)
@@ -331,11 +353,14 @@ public static class TokenParquet
         }
         try
         {
+            long firstRow = 0;
             for (var g = 0; g < reader.RowGroupCount; g++)
             {
                 using var group = reader.OpenRowGroupReader(g);
                 var n = checked((int)group.RowCount);
-                yield return Task.Run(async () => new TokenBatch(n,
+                var at = firstRow;
+                firstRow += n;
+                yield return Task.Run(async () => new TokenBatch(at, n,
                     (await ReadStrings(group, Document, n, path, nullable: false).ConfigureAwait(false))!,
                     (await ReadStrings(group, Unit, n, path, nullable: false).ConfigureAwait(false))!,
                     await ReadBools(group, IsComment, n, path).ConfigureAwait(false),
