@@ -29,7 +29,7 @@ public sealed record NotebookRunResult(
     /// <summary>The peak resident memory of the notebook's own process, when it ran in one (<c>run</c> and <c>check</c>).</summary>
     public long? PeakBytes { get; init; }
 
-    /// <summary>Per executed code cell, with <see cref="MemoryProfile"/> on: the process's peak resident memory while the cell ran and the managed bytes it left reachable.</summary>
+    /// <summary>Per executed code cell, with <c>NOTEBOOKS_PROFILE_MEMORY=1</c>: the process's peak resident memory while the cell ran and the managed bytes it left reachable.</summary>
     public IReadOnlyList<CellMemory> CellMemory { get; init; } = [];
 }
 
@@ -41,9 +41,9 @@ public sealed record CellMemory(long PeakBytes, long RetainedBytes);
 /// process's peak resident size before each cell (Linux <c>/proc/self/clear_refs</c>) and, after it, reads the peak and the
 /// managed heap left after a full collection. Off by default: the collections cost time.
 /// </summary>
-public static class MemoryProfile
+internal static class MemoryProfile
 {
-    public static bool Enabled => Environment.GetEnvironmentVariable("NOTEBOOKS_PROFILE_MEMORY") == "1";
+    internal static bool Enabled => Environment.GetEnvironmentVariable("NOTEBOOKS_PROFILE_MEMORY") == "1";
 
     internal static void ResetPeak()
     {
@@ -109,7 +109,7 @@ public sealed class NotebookRunner(TimeSpan cellTimeout, long maxCellOutput = Ou
                     run = await session.ExecuteAsync(cell.Source, cell.Id, $"{notebook.Name}[{cell.Index + 1}]", ++executionCount, collector, cancellationToken).ConfigureAwait(false);
                 durations.Add(run.Duration);
                 // A cell's transient tables are garbage once it ends: collected now, they do not add to the next cell's peak
-                // (notebook 01 on the 8,039 man-page sections: 1,146 MB without, 863 MB with; about 0.1 s a cell).
+                // (notebook 01 on the 8,039 man-page sections peaked at 1,146 MB without, 828 MB with; about 0.1 s a cell).
                 if (profile) memory.Add(MemoryProfile.Measure());
                 else GC.Collect();
                 printed += run.Outputs.OfType<StreamOutput>().Sum(o => (long)o.Text.Length);
