@@ -4,9 +4,10 @@ using System.Text.RegularExpressions;
 namespace Analysis;
 
 /// <summary>
-/// Regex.Match and friends with every pattern compiled once per process. The static Regex methods keep only the last 15
-/// patterns; the figure and voice rules build patterns from cue lists (one per cue word), so on a corpus of thousands of
-/// numbers they parsed the same patterns again for every number (30 of 33 s on 54,578 numbers of the man pages).
+/// Regex.Match and friends for patterns built at run time (one per cue word of the figure rules, one per entity), each
+/// compiled once per process. Fixed patterns are [GeneratedRegex] methods instead. The static Regex methods keep only the
+/// last 15 patterns, so the figure rules parsed the same patterns again for every number (30 of 33 s on 54,578 numbers of
+/// the man pages).
 /// </summary>
 internal static class CachedRegex
 {

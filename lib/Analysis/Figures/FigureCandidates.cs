@@ -74,7 +74,7 @@ public static partial class FigureCandidates
         var entity = entities.Select(e => (Entity: e, At: CachedRegex.Match(match.Sentence, $@"(?<!\p{{L}}){Regex.Escape(e)}(?!\p{{L}})")))
             .Where(x => x.At.Success).OrderBy(x => x.At.Index).Select(x => x.Entity).FirstOrDefault() ?? "";
         // "Zusammen sind das 30.000", "insgesamt 57.000": a total over rounds is another quantity than one round.
-        var measure = guess.Measure is { } m && guess.Flow && !reading.Period.Contains('/') && CachedRegex.IsMatch(match.Sentence, @"(?<![\p{L}])(?:insgesamt|zusammen|zusammengenommen|in Summe|bislang|bisher)(?![\p{L}])", RegexOptions.IgnoreCase) ? $"{m} (total)" : guess.Measure ?? "";
+        var measure = guess.Measure is { } m && guess.Flow && !reading.Period.Contains('/') && TotalWord().IsMatch(match.Sentence) ? $"{m} (total)" : guess.Measure ?? "";
         // A range the extractor read as one expression ("zwischen 10 und 15 Prozent") is a range, whatever stands before it.
         if (match.High is not null) reading = reading with { Bound = Bound.Range, Low = null, BoundCue = match.Text };
         var (low, high) = match.High is { } h ? (match.Value, h) : (reading.Low ?? match.Value, reading.Low is not null ? match.Value : (double?)null);
@@ -88,10 +88,10 @@ public static partial class FigureCandidates
     private static (string Quote, int Offset) UniqueQuote(string raw, TextSpan span, bool share)
     {
         var (start, end) = (span.Start, span.End);
-        if (share && CachedRegex.Match(raw[end..], @"^\s+(?:der|des|dem)\s+(?:gesamten|ganzen)\s+\p{L}+|^\s+aller\s+\p{L}+") is { Success: true } whole) end += whole.Length;
+        if (share && WholeBaseAfter().Match(raw[end..]) is { Success: true } whole) end += whole.Length;
         bool Unique() => raw.IndexOf(raw[start..end], StringComparison.Ordinal) == start && raw.IndexOf(raw[start..end], start + 1, StringComparison.Ordinal) < 0;
         // A sentence ends at . ! ? (and a closing quotation mark) before white space and a capital letter, or at a blank line.
-        static bool Boundary(string gap) => CachedRegex.IsMatch(gap, @"[.!?][“”»«""]?\s+\p{Lu}|\n\s*\n|[<>]");
+        static bool Boundary(string gap) => SentenceBreak().IsMatch(gap);
         while (!Unique() && end < raw.Length)
         {
             var next = end;
@@ -250,4 +250,13 @@ public static partial class FigureCandidates
         var text = File.ReadAllText(path, Encoding.UTF8);
         AtomicFile.WriteAllText(path, text + (text.Length > 0 && !text.EndsWith('\n') ? "\n" : "") + rows);
     }
+
+    [GeneratedRegex(@"(?<![\p{L}])(?:insgesamt|zusammen|zusammengenommen|in Summe|bislang|bisher)(?![\p{L}])", RegexOptions.IgnoreCase)]
+    private static partial Regex TotalWord();
+
+    [GeneratedRegex(@"^\s+(?:der|des|dem)\s+(?:gesamten|ganzen)\s+\p{L}+|^\s+aller\s+\p{L}+")]
+    private static partial Regex WholeBaseAfter();
+
+    [GeneratedRegex(@"[.!?][“”»«""]?\s+\p{Lu}|\n\s*\n|[<>]")]
+    private static partial Regex SentenceBreak();
 }

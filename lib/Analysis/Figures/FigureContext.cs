@@ -84,12 +84,12 @@ public static partial class FigureContext
 
     /// <summary>Whether a share's quote names its base as the whole: "zehn Prozent der gesamten Belegschaft", "aller Beschäftigten".</summary>
     public static bool NamesWhole(string quote) =>
-        CachedRegex.IsMatch(quote, @"(?<![\p{L}])(?:(?:der|des|dem)\s+(?:gesamten|ganzen)|aller)(?![\p{L}])", RegexOptions.IgnoreCase);
+        WholeInQuote().IsMatch(quote);
 
     /// <summary>The bound a quote gives its first number ("über 1,54 Millionen" is more than), for figures files without a bound column.</summary>
     public static (Bound Bound, string Cue) BoundOf(string quote)
     {
-        var first = CachedRegex.Match(quote, @"\d|(?<![\p{L}])(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|\p{L}+zig|hundert|tausend|jeder|doppelt|hälfte|drittel|viertel)", RegexOptions.IgnoreCase);
+        var first = FirstNumber().Match(quote);
         var (bound, _, cue) = BoundBefore(first.Success ? quote[..first.Index] : quote);
         return (bound, cue);
     }
@@ -106,12 +106,12 @@ public static partial class FigureContext
         start = Math.Clamp(start, 0, end);
         var (bound, low, boundCue) = BoundBefore(sentence[..start]);
         // "eine Umfrage unter 1.200 Beschäftigten": among, not fewer than.
-        if (bound == Bound.LessThan && boundCue.StartsWith("unter", StringComparison.OrdinalIgnoreCase) && CachedRegex.IsMatch(sentence[start..end], @"\p{L}+(?:en|ern|n)$") && !CachedRegex.IsMatch(sentence[start..end], @"(?i)prozent|euro|dollar|franken|stunden|tagen|jahren|monaten|wochen$"))
+        if (bound == Bound.LessThan && boundCue.StartsWith("unter", StringComparison.OrdinalIgnoreCase) && PluralNounEnd().IsMatch(sentence[start..end]) && !UnitNounEnd().IsMatch(sentence[start..end]))
             (bound, low, boundCue) = (Bound.Point, null, "");
         var (clauseStart, clauseEnd) = Clause(sentence, start);
         // An infinitive or dass-clause takes its modality and period from the clause it depends on: "Amazon hat angekündigt, 14.000 Stellen zu streichen".
         var clause = sentence[clauseStart..clauseEnd];
-        var governed = clauseStart > 0 && CachedRegex.IsMatch(clause, @"(?<![\p{L}])zu\s+\p{Ll}+\s*$|^\s*(?:dass|wonach)\b", RegexOptions.IgnoreCase);
+        var governed = clauseStart > 0 && GovernedClause().IsMatch(clause);
         var wideStart = governed ? Clause(sentence, clauseStart - 1).Start : clauseStart;
         var wider = sentence[wideStart..clauseEnd];
         var (modality, modalityCue) = ModalityOf(wider, sentence, start, ModalityWords);
@@ -194,19 +194,19 @@ public static partial class FigureContext
     {
         // "9.000 der 14.000 Stellen": the first is a part of the second, the second no part of anything the clause names.
         if (PartOfNext().IsMatch(sentence[end..])) return ("part", $"{sentence[start..end]}{PartOfNext().Match(sentence[end..]).Value.TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9')}…");
-        if (WholeOfPrevious().IsMatch(sentence[..start]) && CachedRegex.IsMatch(sentence[..start], @"\d[\d.,]*\s*(?:\p{L}+\s+)?(?:der|von|aus)\s+(?:den\s+|insgesamt\s+)?$")) return ("", "");
+        if (WholeOfPrevious().IsMatch(sentence[..start]) && NumberOfBefore().IsMatch(sentence[..start])) return ("", "");
 
         var parts = new List<string>();
         var cues = new List<string>();
         // The counted noun's first part: "US-Mitarbeiter", "Bürojobs", "Verwaltungsstellen".
-        var noun = CachedRegex.Match(sentence[start..end], @"(?<m>\p{L}+)-?(?:arbeitsplätze|arbeitsplatz|stellen|jobs|mitarbeiter\p{L}*|beschäftigte\p{L}*|angestellte\p{L}*|arbeitskräfte\p{L}*)$", RegexOptions.IgnoreCase);
+        var noun = CountedNoun().Match(sentence[start..end]);
         if (noun.Success)
         {
             var m = noun.Groups["m"].Value;
             if (Places.TryGetValue(m, out var place)) { parts.Add(place); cues.Add(noun.Value); }
             else if (DivisionNoun(m) is { } division) { parts.Add(division); cues.Add(noun.Value); }
         }
-        var world = CachedRegex.Match(clause, @"(?<![\p{L}])weltweit(?![\p{L}])", RegexOptions.IgnoreCase);
+        var world = Worldwide().Match(clause);
         foreach (Match p in PlacePhrase().Matches(clause))
             if (Places.TryGetValue(p.Groups["place"].Value, out var place) && !parts.Contains(place)) { parts.Insert(0, place); cues.Add(p.Value); }
         var after = DivisionAfter().Match(sentence[end..]);
@@ -296,4 +296,28 @@ public static partial class FigureContext
         var best = cues.OrderBy(c => start < 0 ? c.Start : c.Start >= end ? c.Start - end : c.End <= start ? start - c.End + 0.5 : 0).First();
         return (best.Period, best.Cue);
     }
+
+    [GeneratedRegex(@"(?<![\p{L}])(?:(?:der|des|dem)\s+(?:gesamten|ganzen)|aller)(?![\p{L}])", RegexOptions.IgnoreCase)]
+    private static partial Regex WholeInQuote();
+
+    [GeneratedRegex(@"\d|(?<![\p{L}])(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|\p{L}+zig|hundert|tausend|jeder|doppelt|hälfte|drittel|viertel)", RegexOptions.IgnoreCase)]
+    private static partial Regex FirstNumber();
+
+    [GeneratedRegex(@"\p{L}+(?:en|ern|n)$")]
+    private static partial Regex PluralNounEnd();
+
+    [GeneratedRegex(@"(?i)prozent|euro|dollar|franken|stunden|tagen|jahren|monaten|wochen$")]
+    private static partial Regex UnitNounEnd();
+
+    [GeneratedRegex(@"(?<![\p{L}])zu\s+\p{Ll}+\s*$|^\s*(?:dass|wonach)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex GovernedClause();
+
+    [GeneratedRegex(@"\d[\d.,]*\s*(?:\p{L}+\s+)?(?:der|von|aus)\s+(?:den\s+|insgesamt\s+)?$")]
+    private static partial Regex NumberOfBefore();
+
+    [GeneratedRegex(@"(?<m>\p{L}+)-?(?:arbeitsplätze|arbeitsplatz|stellen|jobs|mitarbeiter\p{L}*|beschäftigte\p{L}*|angestellte\p{L}*|arbeitskräfte\p{L}*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex CountedNoun();
+
+    [GeneratedRegex(@"(?<![\p{L}])weltweit(?![\p{L}])", RegexOptions.IgnoreCase)]
+    private static partial Regex Worldwide();
 }

@@ -67,8 +67,8 @@ public static partial class Voices
                 if (quotes.Any(q => row.Start >= q.Start && row.Start < q.End)) continue;
                 if (reported.Any(r => row.Start >= r.Start && row.Start < r.End)) continue;
                 var before = text[..row.Start];
-                if (CachedRegex.IsMatch(before, @"(?<![\p{L}])ich\s+(?:\p{L}+\s+){0,2}$", RegexOptions.IgnoreCase)) continue;   // "ich habe": indicative
-                if (CachedRegex.IsMatch(before, @"(?<![\p{L}])sage und\s+$", RegexOptions.IgnoreCase)) continue;                    // "sage und schreibe": an idiom
+                if (FirstPersonBefore().IsMatch(before)) continue;   // "ich habe": indicative
+                if (SageUndBefore().IsMatch(before)) continue;                    // "sage und schreibe": an idiom
                 var (start, end) = Clause(text, row.Start, quotes);
                 var sentence = SentenceAround(text, row.Start);
                 var who = According().Match(sentence) is { Success: true } a ? a.Groups["who"].Value.Trim() : SpeakerAfter().Match(text[end..]) is { Success: true } s ? s.Groups["who"].Value.Trim() : "";
@@ -154,20 +154,20 @@ public static partial class Voices
             return (start, end);
         }
         // A verb of saying before it ("so beklagt Vance, sei es …"): the reported part starts after it.
-        var from = CachedRegex.Matches(text[sentenceStart..at], @"(?:,\s*so\s+\p{Ll}+\s+[\p{Lu}][\p{L}\-]*\s*,|:)\s*").Select(m => sentenceStart + m.Index + m.Length).DefaultIfEmpty(sentenceStart).Max();
+        var from = SayingBefore().Matches(text[sentenceStart..at]).Select(m => sentenceStart + m.Index + m.Length).DefaultIfEmpty(sentenceStart).Max();
         var trailing = TrailingAttribution().Match(text[at..sentenceEnd]);
         return (from, trailing.Success ? at + trailing.Index : sentenceEnd);
     }
 
     private static int SentenceStart(string text, int at)
     {
-        var m = CachedRegex.Matches(text[..at], @"[.!?][“”»«""]?\s+(?=\p{Lu}|[„»""])");
+        var m = SentenceStarts().Matches(text[..at]);
         return m.Count > 0 ? m[^1].Index + m[^1].Length : 0;
     }
 
     private static int SentenceEnd(string text, int at)
     {
-        var m = CachedRegex.Match(text[at..], @"[.!?](?=[“”»«""]?(?:\s|$))");
+        var m = SentenceEndAfter().Match(text[at..]);
         return m.Success ? at + m.Index + 1 : text.Length;
     }
 
@@ -197,4 +197,19 @@ public static partial class Voices
         var voices = Of(table, spans);
         return table.Uncounting(i => voices[i] == voice ? null : $"voice: {voices[i].ToString().ToLowerInvariant()}");
     }
+
+    [GeneratedRegex(@"(?<![\p{L}])ich\s+(?:\p{L}+\s+){0,2}$", RegexOptions.IgnoreCase)]
+    private static partial Regex FirstPersonBefore();
+
+    [GeneratedRegex(@"(?<![\p{L}])sage und\s+$", RegexOptions.IgnoreCase)]
+    private static partial Regex SageUndBefore();
+
+    [GeneratedRegex(@"(?:,\s*so\s+\p{Ll}+\s+[\p{Lu}][\p{L}\-]*\s*,|:)\s*")]
+    private static partial Regex SayingBefore();
+
+    [GeneratedRegex(@"[.!?][“”»«""]?\s+(?=\p{Lu}|[„»""])")]
+    private static partial Regex SentenceStarts();
+
+    [GeneratedRegex(@"[.!?](?=[“”»«""]?(?:\s|$))")]
+    private static partial Regex SentenceEndAfter();
 }
