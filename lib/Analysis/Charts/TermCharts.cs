@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Analysis.Text;
 using Plotly.NET;
 using Chart = Plotly.NET.CSharp.Chart;
@@ -95,8 +96,18 @@ public static class DispersionChart
     {
         var pipeline = new TermPipeline(tokens.Options);
         var keys = terms.Select(t => (Term: t, Keys: new HashSet<string>([pipeline.Key(t), pipeline.Key(t, opensSentence: false)], StringComparer.Ordinal))).ToList();
-        var byDocument = tokens.Rows.Where(r => r.Counted).GroupBy(r => r.Unit.DocumentId).Select(g => (Document: g.Key, Rows: g.ToList()))
-            .OrderByDescending(d => d.Rows.Count).ThenBy(d => d.Document, StringComparer.Ordinal).Take(maxDocuments)
+        // Counted tokens per document first, so that only the documents shown have their rows made (a row per token of a
+        // 100,000-document corpus would take gigabytes).
+        var sizes = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var u = 0; u < tokens.Units.Length; u++)
+        {
+            var n = 0;
+            for (var i = tokens.UnitStart(u); i < tokens.UnitStart(u + 1); i++) if (tokens.IsCounted(i)) n++;
+            if (n > 0) CollectionsMarshal.GetValueRefOrAddDefault(sizes, tokens.Units[u].DocumentId, out _) += n;
+        }
+        var shown = sizes.OrderByDescending(d => d.Value).ThenBy(d => d.Key, StringComparer.Ordinal).Take(maxDocuments).Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
+        var byDocument = Enumerable.Range(0, tokens.Units.Length).Where(u => shown.Contains(tokens.Units[u].DocumentId))
+            .SelectMany(u => tokens.RowsOf(u)).Where(r => r.Counted).GroupBy(r => r.Unit.DocumentId).Select(g => (Document: g.Key, Rows: g.ToList()))
             .OrderBy(d => d.Document, StringComparer.Ordinal).ToList();
         var traces = keys.Select((term, i) =>
         {

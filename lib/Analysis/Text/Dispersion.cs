@@ -16,23 +16,57 @@ public static class Dispersion
     /// </summary>
     public static IReadOnlyList<DispersionRow> Of(TokenTable tokens, Func<ITextUnit, string?> partOf)
     {
-        var counts = TermCounts.Count(tokens, partOf);
-        var total = (double)counts.Totals.Values.Sum();
-        var partCount = counts.Totals.Count;
-        // A part without the term adds |0 − s_i| = s_i: the sum runs over the parts that use the term, and the parts that
-        // do not add 1 − Σ s_i of the others, so the cost is one step per row, not one per term and part.
-        return [.. counts.Rows.GroupBy(r => r.Term).Select(g =>
+        // The units of each part; parts in ordinal order of their names, the order in which each term's sum runs.
+        var partIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var units = new List<List<int>>();
+        for (var u = 0; u < tokens.Units.Length; u++)
         {
-            var n = g.Sum(r => r.N);
-            double used = 0, share = 0;
-            foreach (var r in g)
+            if (partOf(tokens.Units[u]) is not { } part) continue;
+            if (!partIndex.TryGetValue(part, out var p)) { partIndex[part] = p = units.Count; units.Add([]); }
+            units[p].Add(u);
+        }
+        var parts = partIndex.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => units[p.Value]).ToList();
+        // First pass: each key's count, each form's count (for the display form) and each part's size.
+        var keyN = new int[tokens.KeyCount];
+        var typeCounts = new int[tokens.TypeCount];
+        var size = new int[parts.Count];
+        for (var p = 0; p < parts.Count; p++)
+            foreach (var u in parts[p])
+                for (var i = tokens.UnitStart(u); i < tokens.UnitStart(u + 1); i++)
+                {
+                    if (!tokens.IsCounted(i)) continue;
+                    var type = tokens.TypeIdOf(i);
+                    keyN[tokens.KeyIdOfType(type)]++;
+                    typeCounts[type]++;
+                    size[p]++;
+                }
+        var total = (double)size.Sum();
+        // Second pass, one part at a time: a part without the term adds |0 − s_i| = s_i, so the sum runs over the parts that
+        // use the term, and the parts that do not add 1 − Σ s_i of the others. Memory: a few numbers per key, no row per
+        // (term, part).
+        var used = new double[keyN.Length];
+        var share = new double[keyN.Length];
+        var range = new int[keyN.Length];
+        var inPart = new int[keyN.Length];
+        var touched = new List<int>();
+        for (var p = 0; p < parts.Count; p++)
+        {
+            foreach (var u in parts[p])
+                for (var i = tokens.UnitStart(u); i < tokens.UnitStart(u + 1); i++)
+                    if (tokens.IsCounted(i) && inPart[tokens.KeyIdOfType(tokens.TypeIdOf(i))]++ == 0) touched.Add(tokens.KeyIdOfType(tokens.TypeIdOf(i)));
+            var s = size[p] / total;
+            foreach (var key in touched)
             {
-                var s = counts.Totals[r.Group] / total;
-                used += Math.Abs((double)r.N / n - s);
-                share += s;
+                used[key] += Math.Abs((double)inPart[key] / keyN[key] - s);
+                share[key] += s;
+                range[key]++;
+                inPart[key] = 0;
             }
-            var dp = 0.5 * (used + Math.Max(0, 1 - share));
-            return new DispersionRow(g.Key, counts.Surface(g.Key), n, g.Count(), partCount, Math.Round(dp, 3));
-        }).OrderByDescending(r => r.N).ThenBy(r => r.Term, StringComparer.Ordinal)];
+            touched.Clear();
+        }
+        var surfaces = TermCounts.DisplayForms(typeCounts, tokens.KeyIdOfType, tokens.SurfaceOfType);
+        return [.. Enumerable.Range(0, keyN.Length).Where(k => keyN[k] > 0)
+            .Select(k => new DispersionRow(tokens.KeyOf(k), surfaces[k].Surface, keyN[k], range[k], parts.Count, Math.Round(0.5 * (used[k] + Math.Max(0, 1 - share[k])), 3)))
+            .OrderByDescending(r => r.N).ThenBy(r => r.Term, StringComparer.Ordinal)];
     }
 }

@@ -80,15 +80,7 @@ public sealed class TermCounts
     internal static TermCounts FromCounts(List<string> groups, List<int> totals, Dictionary<long, int> counts, int[] typeCounts,
         Func<int, int> keyIdOfType, Func<int, string> surfaceOfType, Func<int, string> keyOf, long keys)
     {
-        // Display form per key: its most frequent written form, ties by ordinal order.
-        var best = new Dictionary<int, (string Surface, int N)>();
-        for (var t = 0; t < typeCounts.Length; t++)
-        {
-            if (typeCounts[t] == 0) continue;
-            var (key, surface) = (keyIdOfType(t), surfaceOfType(t));
-            if (!best.TryGetValue(key, out var b) || typeCounts[t] > b.N || typeCounts[t] == b.N && string.CompareOrdinal(surface, b.Surface) < 0)
-                best[key] = (surface, typeCounts[t]);
-        }
+        var best = DisplayForms(typeCounts, keyIdOfType, surfaceOfType);
         // Rows sorted by group, count (descending), term: ranks computed once, the sort compares integers.
         var groupRank = Ranks(groups);
         var keyIds = best.Keys.ToArray();
@@ -115,6 +107,20 @@ public sealed class TermCounts
             surfaces,
             () => [.. Enumerable.Range(0, typeCounts.Length).Where(t => typeCounts[t] > 0).Select(t => (keyOf(keyIdOfType(t)), surfaceOfType(t)))
                 .Distinct().OrderBy(f => f.Item1, StringComparer.Ordinal).ThenBy(f => f.Item2, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>Display form per key id: its most frequent written form among the counted forms, ties by ordinal order.</summary>
+    internal static Dictionary<int, (string Surface, int N)> DisplayForms(int[] typeCounts, Func<int, int> keyIdOfType, Func<int, string> surfaceOfType)
+    {
+        var best = new Dictionary<int, (string Surface, int N)>();
+        for (var t = 0; t < typeCounts.Length; t++)
+        {
+            if (typeCounts[t] == 0) continue;
+            var (key, surface) = (keyIdOfType(t), surfaceOfType(t));
+            if (!best.TryGetValue(key, out var b) || typeCounts[t] > b.N || typeCounts[t] == b.N && string.CompareOrdinal(surface, b.Surface) < 0)
+                best[key] = (surface, typeCounts[t]);
+        }
+        return best;
     }
 
     private static int[] Ranks(List<string> values)

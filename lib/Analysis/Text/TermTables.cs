@@ -62,11 +62,21 @@ public static class TermTables
     public static Frame<int, string> VoiceSplit(TokenTable table, IReadOnlyList<VoiceSpan> spans)
     {
         var voices = Text.Voices.Of(table, spans);
-        var words = table.Rows.Select((r, i) => (Row: r, Voice: voices[i])).Where(x => x.Row.Kind == TokenKind.Word).GroupBy(x => x.Row.Unit.DocumentId);
-        return Frame.FromRecords(words.Select(g => new
+        // Word tokens per document and voice, documents in order of first appearance: counters, not a row per token.
+        var documents = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        var order = new List<string>();
+        for (var u = 0; u < table.Units.Length; u++)
+            for (var i = table.UnitStart(u); i < table.UnitStart(u + 1); i++)
+            {
+                if (table.TypeOf(table.TypeIdOf(i)).Kind != TokenKind.Word) continue;
+                var id = table.Units[u].DocumentId;
+                if (!documents.TryGetValue(id, out var n)) { documents[id] = n = new int[3]; order.Add(id); }
+                n[voices[i] switch { Voice.Author => 0, Voice.Quotation => 1, _ => 2 }]++;
+            }
+        return Frame.FromRecords(order.Select(d => documents[d]).Zip(order, (n, d) => new
         {
-            Document = g.Key, Author = g.Count(x => x.Voice == Voice.Author), Quoted = g.Count(x => x.Voice == Voice.Quotation), Reported = g.Count(x => x.Voice == Voice.Reported),
-            NotTheAuthors = Math.Round(100.0 * g.Count(x => x.Voice != Voice.Author) / g.Count(), 1),
+            Document = d, Author = n[0], Quoted = n[1], Reported = n[2],
+            NotTheAuthors = Math.Round(100.0 * (n[1] + n[2]) / (n[0] + n[1] + n[2]), 1),
         }));
     }
 

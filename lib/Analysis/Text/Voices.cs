@@ -66,9 +66,9 @@ public static partial class Voices
                 if (row.Kind != TokenKind.Word || !char.IsLower(row.Surface[0]) || !IsConjunctive(row.Norm, lexicon)) continue;
                 if (quotes.Any(q => row.Start >= q.Start && row.Start < q.End)) continue;
                 if (reported.Any(r => row.Start >= r.Start && row.Start < r.End)) continue;
-                var before = text[..row.Start];
+                var before = text.AsSpan(0, row.Start);   // not a copy of the text before each candidate verb
                 if (FirstPersonBefore().IsMatch(before)) continue;   // "ich habe": indicative
-                if (SageUndBefore().IsMatch(before)) continue;                    // "sage und schreibe": an idiom
+                if (SageUndBefore().IsMatch(before)) continue;       // "sage und schreibe": an idiom
                 var (start, end) = Clause(text, row.Start, quotes);
                 var sentence = SentenceAround(text, row.Start);
                 var who = According().Match(sentence) is { Success: true } a ? a.Groups["who"].Value.Trim() : SpeakerAfter().Match(text[end..]) is { Success: true } s ? s.Groups["who"].Value.Trim() : "";
