@@ -12,6 +12,21 @@ namespace Analysis.Figures;
 /// </summary>
 public sealed record FigureCandidate(string Document, string Quote, int Offset, double Value, string Unit, string Measure, string Entity, string Sentence, FigureReading Reading, double? High = null)
 {
+    // Made from a match, the candidate keeps its sentence as a slice of the unit's text, as the match does.
+    private readonly string? _sentence = Sentence;
+    private readonly TextSlice _slice;
+
+    internal FigureCandidate(string document, string quote, int offset, double value, string unit, string measure, string entity, TextSlice sentence, FigureReading reading, double? high)
+        : this(document, quote, offset, value, unit, measure, entity, null!, reading, high) => _slice = sentence;
+
+    public string Sentence { get => _sentence ?? _slice.ToString(); init => _sentence = value; }
+
+    public bool Equals(FigureCandidate? other) => other is not null && Document == other.Document && Quote == other.Quote && Offset == other.Offset &&
+        Value.Equals(other.Value) && Unit == other.Unit && Measure == other.Measure && Entity == other.Entity && Reading == other.Reading &&
+        Nullable.Equals(High, other.High) && Sentence == other.Sentence;
+
+    public override int GetHashCode() => HashCode.Combine(Document, Quote, Offset, Value, Unit, Measure, Entity);
+
     public string Period => Reading.Period;
     public string Modality => Reading.Modality;
     public Bound Bound => Reading.Bound;
@@ -54,31 +69,42 @@ public static partial class FigureCandidates
         var evaluation = ExtractorEvaluation.Evaluate(figures, matches, ignored);
         var entities = figures.Select(f => f.Entity).Where(e => e.Length > 1).Distinct(StringComparer.Ordinal).ToList();
         // Where the other quantities of each sentence start, so that a clause's date stays with its own number.
-        var all = matches.Where(m => m.Kind == MatchKind.Quantity).ToLookup(m => (m.UnitId, m.Sentence));
-        return [.. evaluation.Unexpected.Select(m => Candidate(corpus[m.Document], m, entities, [.. all[(m.UnitId, m.Sentence)].Select(x => x.InSentence)]))];
+        var all = matches.Where(m => m.Kind == MatchKind.Quantity).ToLookup(m => m, SameSentence.Instance);
+        return [.. evaluation.Unexpected.Select(m => Candidate(corpus[m.Document], m, entities, [.. all[m].Select(x => x.InSentence)]))];
+    }
+
+    /// <summary>Matches of one unit whose sentences read the same, compared without copying the sentences.</summary>
+    private sealed class SameSentence : IEqualityComparer<NumberMatch>
+    {
+        public static readonly SameSentence Instance = new();
+
+        public bool Equals(NumberMatch? x, NumberMatch? y) => x is not null && y is not null && x.UnitId == y.UnitId && x.SentenceSpan.SequenceEqual(y.SentenceSpan);
+
+        public int GetHashCode(NumberMatch m) => HashCode.Combine(m.UnitId, string.GetHashCode(m.SentenceSpan, StringComparison.Ordinal));
     }
 
     private static FigureCandidate Candidate(Document document, NumberMatch match, List<string> entities, IReadOnlyList<int> sentenceStarts)
     {
+        var sentence = match.Sentence;
         var (quote, offset) = UniqueQuote(document.Raw, match.Span, match.Unit == "percent");
         var others = sentenceStarts.Where(o => o != match.InSentence).ToList();
-        var reading = FigureContext.Read(match.Sentence, match.InSentence, match.InSentence + match.Text.Length, document.Info.Published,
+        var reading = FigureContext.Read(sentence, match.InSentence, match.InSentence + match.Text.Length, document.Info.Published,
             match.UnitId.Contains("/c", StringComparison.Ordinal), others);
         var family = match.Unit is "jobs" or "employees" or "people" ? "persons" : match.Unit is "USD" or "EUR" or "CHF" or "GBP" ? "money" : match.Unit;
         // The measure from the number's own clause (and the clause it depends on), the cue nearest to the number; its counted noun is no cue.
-        var (at, past) = (Math.Min(match.InSentence, match.Sentence.Length), Math.Min(match.Sentence.Length, match.InSentence + match.Text.Length));
-        var clause = string.Concat(match.Sentence[Math.Min(reading.ClauseStart, at)..at], new string(' ', past - at), match.Sentence[Math.Max(past, Math.Min(reading.ClauseEnd, past))..Math.Max(past, reading.ClauseEnd)]);
+        var (at, past) = (Math.Min(match.InSentence, sentence.Length), Math.Min(sentence.Length, match.InSentence + match.Text.Length));
+        var clause = string.Concat(sentence[Math.Min(reading.ClauseStart, at)..at], new string(' ', past - at), sentence[Math.Max(past, Math.Min(reading.ClauseEnd, past))..Math.Max(past, reading.ClauseEnd)]);
         var guess = Guesses.Where(g => g.Family == family).Select(g => (Guess: g, At: g.Pattern.Match(clause)))
             .Where(x => x.At.Success).OrderBy(x => Math.Min(Math.Abs(x.At.Index - (match.InSentence - reading.ClauseStart)), Math.Abs(x.At.Index + x.At.Length - (match.InSentence - reading.ClauseStart))))
             .Select(x => x.Guess).FirstOrDefault();
-        var entity = entities.Select(e => (Entity: e, At: CachedRegex.Match(match.Sentence, $@"(?<!\p{{L}}){Regex.Escape(e)}(?!\p{{L}})")))
+        var entity = entities.Select(e => (Entity: e, At: CachedRegex.Match(sentence, $@"(?<!\p{{L}}){Regex.Escape(e)}(?!\p{{L}})")))
             .Where(x => x.At.Success).OrderBy(x => x.At.Index).Select(x => x.Entity).FirstOrDefault() ?? "";
         // "Zusammen sind das 30.000", "insgesamt 57.000": a total over rounds is another quantity than one round.
-        var measure = guess.Measure is { } m && guess.Flow && !reading.Period.Contains('/') && TotalWord().IsMatch(match.Sentence) ? $"{m} (total)" : guess.Measure ?? "";
+        var measure = guess.Measure is { } m && guess.Flow && !reading.Period.Contains('/') && TotalWord().IsMatch(sentence) ? $"{m} (total)" : guess.Measure ?? "";
         // A range the extractor read as one expression ("zwischen 10 und 15 Prozent") is a range, whatever stands before it.
         if (match.High is not null) reading = reading with { Bound = Bound.Range, Low = null, BoundCue = match.Text };
         var (low, high) = match.High is { } h ? (match.Value, h) : (reading.Low ?? match.Value, reading.Low is not null ? match.Value : (double?)null);
-        return new FigureCandidate(document.Id, quote, offset, low, match.Unit, measure, entity, match.Sentence, reading, high);
+        return new FigureCandidate(document.Id, quote, offset, low, match.Unit, measure, entity, match.SentenceSlice, reading, high);
     }
 
     /// <summary>
@@ -88,7 +114,7 @@ public static partial class FigureCandidates
     private static (string Quote, int Offset) UniqueQuote(string raw, TextSpan span, bool share)
     {
         var (start, end) = (span.Start, span.End);
-        if (share && WholeBaseAfter().Match(raw[end..]) is { Success: true } whole) end += whole.Length;
+        if (share && WholeBaseAfter().Match(raw, end) is { Success: true } whole) end += whole.Length;
         bool Unique() => raw.IndexOf(raw[start..end], StringComparison.Ordinal) == start && raw.IndexOf(raw[start..end], start + 1, StringComparison.Ordinal) < 0;
         // A sentence ends at . ! ? (and a closing quotation mark) before white space and a capital letter, or at a blank line.
         static bool Boundary(string gap) => SentenceBreak().IsMatch(gap);
@@ -254,7 +280,8 @@ public static partial class FigureCandidates
     [GeneratedRegex(@"(?<![\p{L}])(?:insgesamt|zusammen|zusammengenommen|in Summe|bislang|bisher)(?![\p{L}])", RegexOptions.IgnoreCase)]
     private static partial Regex TotalWord();
 
-    [GeneratedRegex(@"^\s+(?:der|des|dem)\s+(?:gesamten|ganzen)\s+\p{L}+|^\s+aller\s+\p{L}+")]
+    // \G: matched where the number ends (Match(raw, end)), not on a copy of the rest of the file.
+    [GeneratedRegex(@"\G\s+(?:der|des|dem)\s+(?:gesamten|ganzen)\s+\p{L}+|\G\s+aller\s+\p{L}+")]
     private static partial Regex WholeBaseAfter();
 
     [GeneratedRegex(@"[.!?][“”»«""]?\s+\p{Lu}|\n\s*\n|[<>]")]

@@ -11,7 +11,38 @@ public enum MatchKind { Quantity, Year, YearRange, Date, Time, Ordinal, Vague }
 /// A numeric expression found in a unit: its value (the lower end of a range, whose upper end is <see cref="High"/>)
 /// and unit, where it stands in the raw file, its sentence and where in the sentence it starts.
 /// </summary>
-public sealed record NumberMatch(string Document, string UnitId, MatchKind Kind, double Value, string Unit, string Text, TextSpan Span, string Sentence, int InSentence = 0, double? High = null);
+public sealed record NumberMatch(string Document, string UnitId, MatchKind Kind, double Value, string Unit, string Text, TextSpan Span, string Sentence, int InSentence = 0, double? High = null)
+{
+    // A match found in a unit points into the unit's text and makes its sentence when asked: a corpus of 100,000 documents
+    // has millions of numbers, several to a sentence, and a copy of the sentence for each took gigabytes.
+    private readonly string? _sentence = Sentence;
+    private readonly TextSlice _slice;
+
+    internal NumberMatch(string document, string unitId, MatchKind kind, double value, string unit, string text, TextSpan span, TextSlice sentence, int inSentence, double? high)
+        : this(document, unitId, kind, value, unit, text, span, null!, inSentence, high) => _slice = sentence;
+
+    public string Sentence { get => _sentence ?? _slice.ToString(); init => _sentence = value; }
+
+    /// <summary>The sentence without a copy.</summary>
+    internal ReadOnlySpan<char> SentenceSpan => _sentence is { } s ? s : _slice.Span;
+
+    /// <summary>The sentence as a slice of the unit's text (for a candidate made from the match, which keeps it uncopied too).</summary>
+    internal TextSlice SentenceSlice => _sentence is { } s ? new(s, 0, s.Length) : _slice;
+
+    public bool Equals(NumberMatch? other) => other is not null && Document == other.Document && UnitId == other.UnitId && Kind == other.Kind &&
+        Value.Equals(other.Value) && Unit == other.Unit && Text == other.Text && Span == other.Span && InSentence == other.InSentence &&
+        Nullable.Equals(High, other.High) && SentenceSpan.SequenceEqual(other.SentenceSpan);
+
+    public override int GetHashCode() => HashCode.Combine(Document, UnitId, Kind, Value, Span, InSentence);
+}
+
+/// <summary>Characters [Start, Start + Length) of a text, held without copying them.</summary>
+internal readonly record struct TextSlice(string Text, int Start, int Length)
+{
+    public ReadOnlySpan<char> Span => Text.AsSpan(Start, Length);
+
+    public override string ToString() => Start == 0 && Length == Text.Length ? Text : Text.Substring(Start, Length);
+}
 
 /// <summary>
 /// Rules for German numeric expressions, written for the language rather than for these texts: digits with
@@ -77,11 +108,11 @@ public static class NumberExtractor
         for (var i = 0; i < tokens.Count; i++)
         {
             if (Match(text, tokens, i) is not { } found) continue;
-            var (sentence, sentenceStart) = SentenceOf(text, tokens, i);
+            var (sentenceStart, sentenceEnd) = SentenceOf(text, tokens, i);
             // A sign before the sentence's first token ("$118 …" opening it) belongs to the sentence.
-            if (found.Start < sentenceStart) (sentence, sentenceStart) = (text[found.Start..(sentenceStart + sentence.Length)], found.Start);
+            if (found.Start < sentenceStart) sentenceStart = found.Start;
             matches.Add(new NumberMatch(unit.DocumentId, unit.Id, found.Kind, found.Value, found.Unit, text[found.Start..found.End],
-                unit.Source.SourceSpan(found.Start, found.End - found.Start), sentence, found.Start - sentenceStart, found.High));
+                unit.Source.SourceSpan(found.Start, found.End - found.Start), new TextSlice(text, sentenceStart, sentenceEnd - sentenceStart), found.Start - sentenceStart, found.High));
             i = found.Last;
         }
         return matches;
@@ -269,16 +300,19 @@ public static class NumberExtractor
         return null;
     }
 
-    private static (string Sentence, int Start) SentenceOf(string text, IReadOnlyList<Token> tokens, int i)
+    private static (int Start, int End) SentenceOf(string text, IReadOnlyList<Token> tokens, int i)
     {
+        // A sentence's tokens stand together: its first and last are found from the match outwards, not by scanning the unit.
         var sentence = tokens[i].Sentence;
-        var first = tokens.First(t => t.Sentence == sentence);
-        var last = tokens.Last(t => t.Sentence == sentence);
+        var (from, to) = (i, i);
+        while (from > 0 && tokens[from - 1].Sentence == sentence) from--;
+        while (to + 1 < tokens.Count && tokens[to + 1].Sentence == sentence) to++;
+        var (first, last) = (tokens[from], tokens[to]);
         var end = last.Start + last.Length;
         while (end < text.Length && !char.IsWhiteSpace(text[end]) && !char.IsLetterOrDigit(text[end])) end++;
         // An opening quotation mark belongs to the sentence: it makes the words someone else's.
         var start = first.Start;
         while (start > 0 && text[start - 1] is '„' or '»' or '"' or '“') start--;
-        return (text[start..end], start);
+        return (start, end);
     }
 }

@@ -64,6 +64,24 @@ public class UnseenTextTests(Xunit.Abstractions.ITestOutputHelper output)
     }
 
     [Fact]
+    public void AMatchHoldsItsSentenceWithoutACopy_AndEqualsTheSameMatchWrittenOut()
+    {
+        const string text = "Amazon streicht 14.000 Stellen. Bis 2027 sollen es 30.000 sein, sagt der Konzern.";
+        var unit = new Paragraph("t/p1", "t", 1, ParagraphKind.Body, new TextSpan(0, text.Length), SourcedText.FromRaw(text, 0, text.Length));
+        var matches = NumberExtractor.Extract(unit);
+        var second = Assert.Single(matches, m => m.Kind == MatchKind.Quantity && m.Value == 30_000);
+        Assert.Equal("Bis 2027 sollen es 30.000 sein, sagt der Konzern.", second.Sentence);
+        Assert.Same(unit.Text, second.SentenceSlice.Text);
+        var written = new NumberMatch(second.Document, second.UnitId, second.Kind, second.Value, second.Unit, second.Text, second.Span,
+            "Bis 2027 sollen es 30.000 sein, sagt der Konzern.", second.InSentence, second.High);
+        Assert.Equal(written, second);
+        Assert.Equal(written.GetHashCode(), second.GetHashCode());
+        Assert.NotEqual(written with { Sentence = "Bis 2027 sollen es 30.000 sein." }, second);
+        // The year shares the sentence; the first sentence's number does not.
+        Assert.Equal(2, matches.Count(m => m.Sentence == second.Sentence));
+    }
+
+    [Fact]
     public void ASignOpeningTheSentence_StaysInsideIt_AndItsReadingDoesNotFail()
     {
         // Found on the man-page corpus: a sentence that opens with "$" put the number before its sentence.
