@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 
 namespace Analysis.Text;
@@ -45,16 +46,28 @@ public static class Measures
         var groups = counts.Totals.Count;
         var df = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in counts.Rows) CollectionsMarshal.GetValueRefOrAddDefault(df, row.Term, out _)++;
-        return counts.Rows.GroupBy(r => r.Group).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        return Runs(counts.Rows).Select(g =>
         {
             var total = counts.Totals[g.Key];
-            return (g.Key, g.Select(r =>
+            return (g.Key, g.Rows.Select(r =>
             {
                 var tf = (double)r.N / total;
                 var idf = Math.Log((double)groups / df[r.Term]);
                 return (r.Term, r.N, tf, idf, TfIdf: tf * idf);
             }).OrderByDescending(t => t.TfIdf).ThenBy(t => t.Term, StringComparer.Ordinal).AsEnumerable());
         });
+    }
+
+    /// <summary>The rows of each group: <see cref="TermCounts.Rows"/> are sorted by group (ordinal), so a group's rows stand together.</summary>
+    private static IEnumerable<(string Key, IEnumerable<TermCount> Rows)> Runs(ImmutableArray<TermCount> rows)
+    {
+        for (var start = 0; start < rows.Length;)
+        {
+            var end = start + 1;
+            while (end < rows.Length && rows[end].Group == rows[start].Group) end++;
+            yield return (rows[start].Group, rows.Skip(start).Take(end - start));
+            start = end;
+        }
     }
 
     /// <summary>

@@ -3,7 +3,34 @@ using System.Collections.Immutable;
 namespace Analysis.Text;
 
 /// <summary>A passage two documents share word for word: where it stands in each raw file, how many words, and its text in the first.</summary>
-public sealed record SharedPassage(string First, TextSpan FirstSpan, string Second, TextSpan SecondSpan, int Words, string Text);
+public sealed record SharedPassage(string First, TextSpan FirstSpan, string Second, TextSpan SecondSpan, int Words, string Text)
+{
+    // A passage found by TextReuse makes its text when asked: a corpus of agency copies shares millions of passages,
+    // thousands of words each, and a table shows a few dozen.
+    private readonly string? _text = Text;
+    private readonly WordRun _run;
+
+    internal SharedPassage(string first, TextSpan firstSpan, string second, TextSpan secondSpan, WordRun run)
+        : this(first, firstSpan, second, secondSpan, run.To - run.From, null!) => _run = run;
+
+    /// <summary>The passage's words in the first document, as written, separated by single spaces.</summary>
+    public string Text { get => _text ?? _run.Text(); init => _text = value; }
+
+    public bool Equals(SharedPassage? other) => other is not null && First == other.First && FirstSpan == other.FirstSpan && Second == other.Second &&
+        SecondSpan == other.SecondSpan && Words == other.Words && Text == other.Text;
+
+    public override int GetHashCode() => HashCode.Combine(First, FirstSpan, Second, SecondSpan, Words);
+
+    /// <summary>Words [From, To) of a document, given as the table's row numbers of its word tokens.</summary>
+    internal readonly record struct WordRun(TokenTable Table, int[] Rows, int From, int To)
+    {
+        public string Text()
+        {
+            var (table, rows) = (Table, Rows);
+            return string.Join(' ', rows[From..To].Select(row => table.SurfaceOfType(table.TypeIdOf(row))));
+        }
+    }
+}
 
 /// <summary>How much of a document a passage-sharing partner covers: shared words / the document's words.</summary>
 public sealed record ReusePair(string First, string Second, int Passages, int SharedWords, double ShareOfFirst, double ShareOfSecond)
@@ -39,27 +66,30 @@ public static class TextReuse
         var n = options.Words;
         // Each document's word tokens in reading order (units in table order), as row numbers of the table: four bytes a
         // word, not a row object.
-        var documents = new List<(string Id, List<int> Words)>();
+        var building = new List<(string Id, List<int> Words)>();
         var byId = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var u = 0; u < table.Units.Length; u++)
         {
             var unit = table.Units[u];
-            if (!byId.TryGetValue(unit.DocumentId, out var d)) { d = documents.Count; byId[unit.DocumentId] = d; documents.Add((unit.DocumentId, [])); }
+            if (!byId.TryGetValue(unit.DocumentId, out var d)) { d = building.Count; byId[unit.DocumentId] = d; building.Add((unit.DocumentId, [])); }
             for (var i = table.UnitStart(u); i < table.UnitStart(u + 1); i++)
-                if (table.TypeOf(table.TypeIdOf(i)).Kind == TokenKind.Word) documents[d].Words.Add(i);
+                if (table.TypeOf(table.TypeIdOf(i)).Kind == TokenKind.Word) building[d].Words.Add(i);
         }
+        // Arrays of exact size: the passages keep their document's array to make their text when asked.
+        var documents = building.Select(d => (d.Id, Words: d.Words.ToArray())).ToList();
+        building = null;
         // A word's hash is its key's: computed once per key.
         var keyHash = new ulong[table.KeyCount];
         for (var k = 0; k < keyHash.Length; k++) keyHash[k] = Fnv(Stem(table.KeyOf(k)));
         // Every shingle as a 64-bit hash of its words' stems with its document and position, sorted: equal shingles
         // are then neighbours, in 16 bytes a shingle rather than a string each.
-        var shingles = new (ulong Hash, int Doc, int At)[documents.Sum(d => Math.Max(0L, d.Words.Count - n + 1))];
+        var shingles = new (ulong Hash, int Doc, int At)[documents.Sum(d => Math.Max(0L, d.Words.Length - n + 1))];
         var next = 0;
         for (var d = 0; d < documents.Count; d++)
         {
             var words = documents[d].Words;
             var hashes = words.Select(w => keyHash[table.TypeOf(table.TypeIdOf(w)).KeyId]).ToArray();
-            for (var i = 0; i + n <= words.Count; i++)
+            for (var i = 0; i + n <= words.Length; i++)
             {
                 var h = 1469598103934665603UL;
                 for (var k = 0; k < n; k++) h = (h ^ hashes[i + k]) * 1099511628211UL;
@@ -114,7 +144,7 @@ public static class TextReuse
     }
 
     /// <summary>Joins the seeds of documents a and b that continue one another (same offset between the two) into maximal passages, and the pair's coverage.</summary>
-    private static void Join(TokenTable table, List<(string Id, List<int> Words)> documents, int a, int b, List<(int A, int B)> found, int n,
+    private static void Join(TokenTable table, List<(string Id, int[] Words)> documents, int a, int b, List<(int A, int B)> found, int n,
         ImmutableArray<SharedPassage>.Builder passages, ImmutableArray<ReusePair>.Builder pairs)
     {
         var (wa, wb) = (documents[a].Words, documents[b].Words);
@@ -133,11 +163,11 @@ public static class TextReuse
                 i++;
                 var shift = run.Key;
                 for (var k = from; k < to; k++) { covered.Add(k); coveredB.Add(k - shift); }
-                passages.Add(new SharedPassage(documents[a].Id, Span(table, wa, from, to), documents[b].Id, Span(table, wb, from - shift, to - shift), to - from, Text(table, wa, from, to)));
+                passages.Add(new SharedPassage(documents[a].Id, Span(table, wa, from, to), documents[b].Id, Span(table, wb, from - shift, to - shift), new(table, wa, from, to)));
                 count++;
             }
         }
-        pairs.Add(new ReusePair(documents[a].Id, documents[b].Id, count, covered.Count, (double)covered.Count / Math.Max(1, wa.Count), (double)coveredB.Count / Math.Max(1, wb.Count)));
+        pairs.Add(new ReusePair(documents[a].Id, documents[b].Id, count, covered.Count, (double)covered.Count / Math.Max(1, wa.Length), (double)coveredB.Count / Math.Max(1, wb.Length)));
     }
 
     private static ulong Fnv(string text)
@@ -150,14 +180,11 @@ public static class TextReuse
     /// <summary>A word as compared: the first six letters of its key, so that inflection ("transformative", "transformativste") does not hide a copy.</summary>
     private static string Stem(string key) => key.Length <= 6 ? key : key[..6];
 
-    private static TextSpan Span(TokenTable table, List<int> words, int from, int to)
+    private static TextSpan Span(TokenTable table, int[] words, int from, int to)
     {
         var (first, last) = (table[words[from]].Raw, table[words[to - 1]].Raw);
         return new TextSpan(first.Start, Math.Max(first.End, last.End));
     }
-
-    private static string Text(TokenTable table, List<int> words, int from, int to) =>
-        string.Join(' ', Enumerable.Range(from, to - from).Select(k => table.SurfaceOfType(table.TypeIdOf(words[k]))));
 }
 
 /// <summary>One document's nearest neighbours by cosine similarity of tf-idf weighted key counts.</summary>
@@ -217,40 +244,45 @@ public static class Similarity
         return [.. result.SelectMany(r => r)];
     }
 
-    private static (ImmutableArray<string> Ids, List<Dictionary<string, double>> Vectors) Vectors(TermCounts counts)
-    {
-        var ids = counts.Totals.Keys.Order(StringComparer.Ordinal).ToImmutableArray();
-        var at = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
-        var vectors = ids.Select(_ => new Dictionary<string, double>(StringComparer.Ordinal)).ToList();
-        // The weights of Measures.TfIdf, entered in its order, so every sum below adds in the same order.
-        foreach (var (group, terms) in Measures.TfIdfByGroup(counts))
-            foreach (var t in terms)
-                if (t.TfIdf > 0) vectors[at[group]][t.Term] = t.TfIdf;
-        foreach (var v in vectors)
-        {
-            var norm = Math.Sqrt(v.Values.Sum(x => x * x));
-            if (norm > 0) foreach (var key in v.Keys.ToList()) v[key] /= norm;
-        }
-        return (ids, vectors);
-    }
-
     /// <summary>
     /// The documents, and a function that fills one document's dot products with every document (its own included)
     /// through the postings of its keys: memory for one row at a time, the same sums in the same order for any core count.
     /// </summary>
     private static (ImmutableArray<string> Ids, Action<int, double[]> Dots) Dots(TermCounts counts)
     {
-        var (ids, vectors) = Vectors(counts);
+        var ids = counts.Totals.Keys.Order(StringComparer.Ordinal).ToImmutableArray();
+        var at = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
+        // Each document's unit vector as (key id, weight) in the order of Measures.TfIdf, so every sum below adds in the same
+        // order; arrays, not a dictionary per document (14 million document-term rows at 100,000 documents).
         var keyIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var byDocument = vectors.Select(v => v.Select(kv => (Key: keyIds.TryGetValue(kv.Key, out var id) ? id : keyIds[kv.Key] = keyIds.Count, kv.Value)).ToArray()).ToArray();
-        var postings = new List<(int Doc, double Weight)>[keyIds.Count];
+        var byDocument = new (int Key, double Weight)[ids.Length][];
+        Array.Fill(byDocument, []);
+        var vector = new List<(int Key, double Weight)>();
+        foreach (var (group, terms) in Measures.TfIdfByGroup(counts))
+        {
+            vector.Clear();
+            foreach (var t in terms)
+                if (t.TfIdf > 0) vector.Add((keyIds.TryGetValue(t.Term, out var id) ? id : keyIds[t.Term] = keyIds.Count, t.TfIdf));
+            var squares = 0.0;
+            foreach (var (_, w) in vector) squares += w * w;
+            var norm = Math.Sqrt(squares);
+            byDocument[at[group]] = [.. vector.Select(x => norm > 0 ? (x.Key, x.Weight / norm) : x)];
+        }
+        // Postings of each key, documents in order, in two flat arrays (a key's run starts at postingStart[key]).
+        var postingStart = new int[keyIds.Count + 1];
+        foreach (var vectorOf in byDocument)
+            foreach (var (key, _) in vectorOf) postingStart[key + 1]++;
+        for (var k = 0; k < keyIds.Count; k++) postingStart[k + 1] += postingStart[k];
+        var postingDoc = new int[postingStart[^1]];
+        var postingWeight = new double[postingStart[^1]];
+        var fill = (int[])postingStart.Clone();
         for (var d = 0; d < byDocument.Length; d++)
-            foreach (var (key, w) in byDocument[d]) (postings[key] ??= []).Add((d, w));
+            foreach (var (key, w) in byDocument[d]) (postingDoc[fill[key]], postingWeight[fill[key]++]) = (d, w);
         return (ids, (d, dot) =>
         {
             Array.Clear(dot);
             foreach (var (key, w) in byDocument[d])
-                foreach (var (other, v) in postings[key]) dot[other] += w * v;
+                for (var p = postingStart[key]; p < postingStart[key + 1]; p++) dot[postingDoc[p]] += w * postingWeight[p];
         });
     }
 }
