@@ -33,20 +33,22 @@ static class TopicGoldBench
         var kept = documents.Units.Select(u => int.Parse(u.Id[2..], CultureInfo.InvariantCulture) - 1).ToList();
         // Order 0 at 300 iterations is the pilot; the final fit as notebook 02 makes it uses as many iterations as the pilot
         // needed to come within 1 % of its best likelihood. One fit is one draw: both counts also on unit orders 1 and 2.
+        // With 2 threads (TopicOptions.Threads) as well: a fit that depends on the thread count, not on the machine.
         var fits = new List<(string Name, TopicModel Model, double Seconds)>();
-        (TopicModel, double) Fit(int iterations, int order)
+        (TopicModel, double) Fit(int iterations, int order, int threads)
         {
             clock.Restart();
-            var fitted = TopicModel.Fit(documents, new TopicOptions { Topics = labels, Iterations = iterations, Order = order });
+            var fitted = TopicModel.Fit(documents, new TopicOptions { Topics = labels, Iterations = iterations, Order = order, Threads = threads });
             return (fitted, clock.Elapsed.TotalSeconds);
         }
-        var (pilot, pilotSeconds) = Fit(300, 0);
+        var (pilot, pilotSeconds) = Fit(300, 0, 1);
         var converged = TopicModel.ConvergedIteration(pilot.TrainingLog, 0.01) ?? 300;
-        fits.Add(($"300 iterations, unit order 0 (within 1 % of its best likelihood at {converged})", pilot, pilotSeconds));
-        foreach (var (iterations, order) in new[] { (converged, 0), (300, 1), (converged, 1), (300, 2), (converged, 2) })
+        fits.Add(($"1 thread, 300 iterations, unit order 0 (within 1 % of its best likelihood at {converged})", pilot, pilotSeconds));
+        foreach (var (iterations, order, threads) in new[] { (converged, 0, 1), (300, 1, 1), (converged, 1, 1), (300, 2, 1), (converged, 2, 1),
+                     (300, 0, 2), (converged, 0, 2), (300, 1, 2), (converged, 1, 2), (300, 2, 2), (converged, 2, 2) })
         {
-            var (model, seconds) = Fit(iterations, order);
-            fits.Add(($"{iterations} iterations{(iterations == converged ? " (the converged count)" : "")}, unit order {order}", model, seconds));
+            var (model, seconds) = Fit(iterations, order, threads);
+            fits.Add(($"{threads} thread{(threads > 1 ? "s" : "")}, {iterations} iterations{(iterations == converged ? " (the converged count)" : "")}, unit order {order}", model, seconds));
         }
         var dir = Directory.CreateTempSubdirectory("topics-gold").FullName;
         try
@@ -78,11 +80,11 @@ static class TopicGoldBench
                 var (name, model, seconds) = fits[i];
                 var score = r.GetProperty("ours")[i];
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  | this repository: ML.NET LightLDA, single-threaded, {name} | {seconds:0.0} | {score.GetProperty("nmi").GetDouble():0.000} | {score.GetProperty("ari").GetDouble():0.000} | {Npmi(Enumerable.Range(0, model.K).Select(t => model.TopByProbability(t, 10))):0.000} |"));
+                    $"  | this repository: ML.NET LightLDA, {name} | {seconds:0.0} | {score.GetProperty("nmi").GetDouble():0.000} | {score.GetProperty("ari").GetDouble():0.000} | {Npmi(Enumerable.Range(0, model.K).Select(t => model.TopByProbability(t, 10))):0.000} |"));
             }
-            foreach (var (name, label) in new[] { ("sklearn", "scikit-learn LatentDirichletAllocation (batch, 50 iterations)"), ("gensim", "gensim LdaModel (10 passes)") })
+            foreach (var peer in new[] { "sklearn", "gensim" }.SelectMany(name => r.GetProperty(name).EnumerateArray()))
             {
-                var peer = r.GetProperty(name);
+                var label = peer.GetProperty("label").GetString();
                 var tops = peer.GetProperty("top").EnumerateArray().Select(t => (IReadOnlyList<string>)[.. t.EnumerateArray().Select(w => w.GetString()!)]);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  | {label} | {peer.GetProperty("seconds").GetDouble():0.0} | {peer.GetProperty("nmi").GetDouble():0.000} | {peer.GetProperty("ari").GetDouble():0.000} | {Npmi(tops):0.000} |"));

@@ -148,6 +148,18 @@ public class TopicModelTests
     }
 
     [Fact]
+    public void AFitOnTwoThreads_IsTheSameRunAfterRun_AndAnotherFitThanOnOne()
+    {
+        var options = new TopicOptions { Topics = 4, Iterations = 100, Threads = 2 };
+        var a = TopicModel.Fit(Units.Value, options);
+        var b = TopicModel.Fit(Units.Value, options);
+        Assert.Equal(a.Phi, b.Phi);
+        Assert.Equal(a.Theta, b.Theta);
+        Assert.NotEqual(a.Theta, TopicModel.Fit(Units.Value, options with { Threads = 1 }).Theta);
+        Assert.Throws<ArgumentOutOfRangeException>(() => TopicModel.Fit(Units.Value, options with { Threads = 0 }));
+    }
+
+    [Fact]
     public void BadInput_GivesClearErrorsOrDefinedResults()
     {
         var tooMany = Assert.Throws<ArgumentException>(() => TopicModel.Fit(Units.Value, new TopicOptions { Topics = Units.Value.Vocabulary.Length + 1 }));
