@@ -51,26 +51,14 @@ internal static class MemoryProfile
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { } // not Linux: the peak is the process's so far
     }
 
-    internal static CellMemory Measure()
+    /// <summary>The process's peak resident size since <see cref="ResetPeak"/>.</summary>
+    internal static long Peak => Process.GetCurrentProcess().PeakWorkingSet64;
+
+    /// <summary>The cell's peak, and the managed memory it left reachable (read after the runner's collection).</summary>
+    internal static CellMemory Measure(long peak)
     {
-        var peak = Process.GetCurrentProcess().PeakWorkingSet64;
-        AfterCell();
         GC.WaitForPendingFinalizers();
         return new CellMemory(peak, GC.GetTotalMemory(forceFullCollection: true));
-    }
-
-    /// <summary>
-    /// Collects a cell's transient tables once it ends, so that they do not add to the next cell's peak; when the collection
-    /// leaves much more memory committed than the heap holds, that memory is returned to the system too, so that the next
-    /// cell does not start from this one's peak.
-    /// </summary>
-    internal static void AfterCell()
-    {
-        GC.Collect();
-        var info = GC.GetGCMemoryInfo();
-        if (info.TotalCommittedBytes - info.HeapSizeBytes < 256L << 20) return;
-        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 }
 
@@ -122,9 +110,9 @@ public sealed class NotebookRunner(TimeSpan cellTimeout, long maxCellOutput = Ou
                 using (Analysis.WorkProgress.To(work => progress?.Report(at with { Work = work })))
                     run = await session.ExecuteAsync(cell.Source, cell.Id, $"{notebook.Name}[{cell.Index + 1}]", ++executionCount, collector, cancellationToken).ConfigureAwait(false);
                 durations.Add(run.Duration);
-                // Notebook 01 on the 8,039 man-page sections peaked at 1,146 MB without this collection, 828 MB with; about 0.1 s a cell.
-                if (profile) memory.Add(MemoryProfile.Measure());
-                else MemoryProfile.AfterCell();
+                var peak = profile ? MemoryProfile.Peak : 0;
+                CollectAfterCell();
+                if (profile) memory.Add(MemoryProfile.Measure(peak));
                 printed += run.Outputs.OfType<StreamOutput>().Sum(o => (long)o.Text.Length);
                 cell.SetOutputs(run.Outputs.Select(o => o.ToNbformat()), executionCount);
                 cell.SetClaims(run.Claims);
@@ -142,12 +130,30 @@ public sealed class NotebookRunner(TimeSpan cellTimeout, long maxCellOutput = Ou
         // The session (and the corpus, tables and models its cells hold) is released here: collect it, large objects
         // compacted, before the next notebook loads its own, so that peaks do not add up across notebooks.
         session = null;
-        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        ReturnMemoryToSystem();
         return new NotebookRunResult(notebook, codeCells.Count, durations.Count, clock.Elapsed, durations, failedCell, error)
         {
             Readings = error is null ? Readings.Check(notebook) : [],
             CellMemory = memory,
         };
+    }
+
+    /// <summary>
+    /// A cell's transient tables are garbage once it ends: collected now, they do not add to the next cell's peak (notebook 01
+    /// on the 8,039 man-page sections peaked at 1,146 MB without, 828 MB with; about 0.1 s a cell). When that leaves much more
+    /// memory committed than the heap holds, it goes back to the system, so the next cell does not start from this one's peak.
+    /// </summary>
+    private static void CollectAfterCell()
+    {
+        GC.Collect();
+        var info = GC.GetGCMemoryInfo();
+        if (info.TotalCommittedBytes - info.HeapSizeBytes >= 256L << 20) ReturnMemoryToSystem();
+    }
+
+    /// <summary>A full collection, large objects compacted, that returns the freed memory to the system.</summary>
+    private static void ReturnMemoryToSystem()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 }
