@@ -73,16 +73,6 @@ public static partial class FigureCandidates
         return [.. evaluation.Unexpected.Select(m => Candidate(corpus[m.Document], m, entities, [.. all[m].Select(x => x.InSentence)]))];
     }
 
-    /// <summary>Matches of one unit whose sentences read the same, compared without copying the sentences.</summary>
-    private sealed class SameSentence : IEqualityComparer<NumberMatch>
-    {
-        public static readonly SameSentence Instance = new();
-
-        public bool Equals(NumberMatch? x, NumberMatch? y) => x is not null && y is not null && x.UnitId == y.UnitId && x.SentenceSpan.SequenceEqual(y.SentenceSpan);
-
-        public int GetHashCode(NumberMatch m) => HashCode.Combine(m.UnitId, string.GetHashCode(m.SentenceSpan, StringComparison.Ordinal));
-    }
-
     private static FigureCandidate Candidate(Document document, NumberMatch match, List<string> entities, IReadOnlyList<int> sentenceStarts)
     {
         var sentence = match.Sentence;

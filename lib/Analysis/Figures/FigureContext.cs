@@ -78,7 +78,7 @@ public static partial class FigureContext
         var matches = Matches.GetValue(document, d => [.. NumberExtractor.Extract(d.Body.Cast<ITextUnit>().Concat(d.Comments)).Where(m => m.Kind == MatchKind.Quantity)]);
         var match = matches.FirstOrDefault(m => m.Span.Overlaps(figure.Span));
         if (match is null) return null;
-        var others = matches.Where(m => m.UnitId == match.UnitId && m.SentenceSpan.SequenceEqual(match.SentenceSpan) && m != match).Select(m => m.InSentence).ToList();
+        var others = matches.Where(m => SameSentence.Instance.Equals(m, match) && m != match).Select(m => m.InSentence).ToList();
         return Read(match.Sentence, match.InSentence, match.InSentence + match.Text.Length, document.Info.Published, match.UnitId.Contains("/c", StringComparison.Ordinal), others);
     }
 

@@ -36,6 +36,16 @@ public sealed record NumberMatch(string Document, string UnitId, MatchKind Kind,
     public override int GetHashCode() => HashCode.Combine(Document, UnitId, Kind, Value, Span, InSentence);
 }
 
+/// <summary>Matches of one unit whose sentences read the same (the other numbers of a match's sentence), compared without copying the sentences.</summary>
+internal sealed class SameSentence : IEqualityComparer<NumberMatch>
+{
+    public static readonly SameSentence Instance = new();
+
+    public bool Equals(NumberMatch? x, NumberMatch? y) => x is not null && y is not null && x.UnitId == y.UnitId && x.SentenceSpan.SequenceEqual(y.SentenceSpan);
+
+    public int GetHashCode(NumberMatch m) => HashCode.Combine(m.UnitId, string.GetHashCode(m.SentenceSpan, StringComparison.Ordinal));
+}
+
 /// <summary>Characters [Start, Start + Length) of a text, held without copying them.</summary>
 internal readonly record struct TextSlice(string Text, int Start, int Length)
 {
