@@ -66,7 +66,7 @@ public static partial class Voices
                 if (row.Kind != TokenKind.Word || !char.IsLower(row.Surface[0]) || !IsConjunctive(row.Norm, lexicon)) continue;
                 if (quotes.Any(q => row.Start >= q.Start && row.Start < q.End)) continue;
                 if (reported.Any(r => row.Start >= r.Start && row.Start < r.End)) continue;
-                var before = text.AsSpan(0, row.Start);   // not a copy of the text before each candidate verb
+                var before = text.AsSpan(0, row.Start);
                 if (FirstPersonBefore().IsMatch(before)) continue;   // "ich habe": indicative
                 if (SageUndBefore().IsMatch(before)) continue;       // "sage und schreibe": an idiom
                 var (start, end) = Clause(text, row.Start, quotes);
@@ -159,16 +159,19 @@ public static partial class Voices
         return (from, trailing.Success ? at + trailing.Index : sentenceEnd);
     }
 
+    // On spans: the rules ask for a sentence around every quote and candidate verb, and a copy of the text before or after
+    // each took time and memory on long units.
     private static int SentenceStart(string text, int at)
     {
-        var m = SentenceStarts().Matches(text[..at]);
-        return m.Count > 0 ? m[^1].Index + m[^1].Length : 0;
+        var start = 0;
+        foreach (var m in SentenceStarts().EnumerateMatches(text.AsSpan(0, at))) start = m.Index + m.Length;
+        return start;
     }
 
     private static int SentenceEnd(string text, int at)
     {
-        var m = SentenceEndAfter().Match(text[at..]);
-        return m.Success ? at + m.Index + 1 : text.Length;
+        foreach (var m in SentenceEndAfter().EnumerateMatches(text.AsSpan(at))) return at + m.Index + 1;
+        return text.Length;
     }
 
     private static string SentenceAround(string text, int at) => text[SentenceStart(text, at)..SentenceEnd(text, at)];
