@@ -77,7 +77,7 @@ public static class TextReuse
         }
         // Arrays of exact size: the passages keep their document's array to make their text when asked.
         var documents = building.Select(d => (d.Id, Words: d.Words.ToArray())).ToList();
-        building = null;
+        building = null;   // unoptimised (tier-0) code keeps a local alive to the method's end: the lists go now
         // A word's hash is its key's: computed once per key.
         var keyHash = new ulong[table.KeyCount];
         for (var k = 0; k < keyHash.Length; k++) keyHash[k] = Fnv(Stem(table.KeyOf(k)));

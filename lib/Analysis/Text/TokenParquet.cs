@@ -221,26 +221,24 @@ public static class TokenParquet
             foreach (var batch in ReadTokens(file))
                 for (var r = 0; r < batch.Count; r++)
                 {
-                    // Named only for an error: a string per token would be 38 million strings at 100,000 documents.
-                    var row = new RowName(batch.FirstRow + r + 1);
                     if (r == 0 || batch.Unit[r] != batch.Unit[r - 1])
                     {
                         if (!byId.TryGetValue(batch.Unit[r], out var unit))
-                            throw new CorpusException(file, $"{row}, field 'unit'", $"'{batch.Unit[r]}' is no unit of the corpus given.");
+                            throw new CorpusException(file, $"row {batch.FirstRow + r + 1}, field 'unit'", $"'{batch.Unit[r]}' is no unit of the corpus given.");
                         if (unit.DocumentId != batch.Document[r])
-                            throw new CorpusException(file, $"{row}, field 'document'", $"'{batch.Document[r]}', but unit '{unit.Id}' belongs to '{unit.DocumentId}'.");
+                            throw new CorpusException(file, $"row {batch.FirstRow + r + 1}, field 'document'", $"'{batch.Document[r]}', but unit '{unit.Id}' belongs to '{unit.DocumentId}'.");
                         // A unit may go on across a file or row group, but its tokens stand together: rows of one unit in two
                         // places would give it two entries.
                         if (order.Count == 0 || order[^1].Id != unit.Id)
                         {
                             if (!seen.Add(unit.Id))
-                                throw new CorpusException(file, $"{row}, field 'unit'", $"'{unit.Id}' has rows in two places; a unit's tokens stand together, in position order.");
+                                throw new CorpusException(file, $"row {batch.FirstRow + r + 1}, field 'unit'", $"'{unit.Id}' has rows in two places; a unit's tokens stand together, in position order.");
                             if (order.Count > 0) unitStart.Add(type.Count);
                             order.Add(unit);
                         }
                     }
                     if ((uint)batch.Form[r] >= (uint)types.Length)
-                        throw new CorpusException(file, $"{row}, field 'form'", $"{batch.Form[r]} is no form of {FormsFile} ({types.Length} forms).");
+                        throw new CorpusException(file, $"row {batch.FirstRow + r + 1}, field 'form'", $"{batch.Form[r]} is no form of {FormsFile} ({types.Length} forms).");
                     type.Add(batch.Form[r]);
                     start.Add(batch.Start[r]);
                     length.Add(batch.Length[r]);
@@ -254,12 +252,6 @@ public static class TokenParquet
                 }
         unitStart.Add(type.Count);
         return TokenTable.Assemble(options, [.. order], [.. unitStart], [.. type], [.. start], [.. length], [.. sentence], [.. quote], [.. quoteSources], types, keys);
-    }
-
-    /// <summary>A row of a token file as an error names it ("row 12").</summary>
-    private readonly record struct RowName(long Number)
-    {
-        public override string ToString() => $"row {Number}";
     }
 
     /// <summary>
