@@ -25,7 +25,8 @@ if (which is "text" or "all") TextBench.Run(args.Length > 1 ? int.Parse(args[1],
 if (which is "kernel" or "all") KernelBench.Run();
 if (which is "topics" or "all") TopicBench.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000);
 if (which == "real") RealTextBench.Run(args.Length > 1 ? args[1] : Path.Combine(ProjectPaths.Root, "bench", "corpus", "manpages-de"));
-if (which == "topics-gold") TopicGoldBench.Run(args.Length > 1 ? args[1] : Path.Combine(ProjectPaths.Root, "bench", "gold", "10kgnad", "test.csv"), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
+if (which == "topics-gold") TopicGoldBench.Run(args.Length > 1 ? args[1] : Path.Combine(ProjectPaths.Root, "bench", "gold", "10kgnad", "test.csv"), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5,
+    args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 10);
 if (which == "voices") VoiceBench.Run(args.Length > 1 ? args[1] : Path.Combine(ProjectPaths.Root, "bench", "gold", "redewiedergabe"));
 if (which == "lemmas") LemmaBench.Run(args.Length > 1 ? args[1] : Path.Combine(ProjectPaths.Root, "bench", "gold", "ud-german", "de_gsd-ud-dev.conllu"), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 40);
 if (which == "scale") ScaleBench.Run(args.Length > 1 ? args[1] : Path.Combine(ProjectPaths.Root, "bench", "corpus", "manpages-de-sections"), args.Length > 2 ? args[2] : "1,4,16", args.Contains("--notebooks"));

@@ -160,6 +160,16 @@ public class TopicModelTests
     }
 
     [Fact]
+    public void FewerSamplingSteps_GiveAnotherFit_TheSameRunAfterRun()
+    {
+        var options = new TopicOptions { Topics = 4, Iterations = 100, SamplingSteps = 2 };
+        var a = TopicModel.Fit(Units.Value, options);
+        Assert.Equal(a.Theta, TopicModel.Fit(Units.Value, options).Theta);
+        Assert.NotEqual(a.Theta, TopicModel.Fit(Units.Value, options with { SamplingSteps = 4 }).Theta);
+        Assert.Throws<ArgumentOutOfRangeException>(() => TopicModel.Fit(Units.Value, options with { SamplingSteps = 0 }));
+    }
+
+    [Fact]
     public void BadInput_GivesClearErrorsOrDefinedResults()
     {
         var tooMany = Assert.Throws<ArgumentException>(() => TopicModel.Fit(Units.Value, new TopicOptions { Topics = Units.Value.Vocabulary.Length + 1 }));
