@@ -59,6 +59,14 @@ public sealed record ReuseOptions
 
 public static class TextReuse
 {
+    /// <summary>The <paramref name="n"/> pairs that share the most words, for a table (ties: first, then second document, ordinal).</summary>
+    public static ImmutableArray<ReusePair> MostShared(IEnumerable<ReusePair> pairs, int n) =>
+        [.. pairs.OrderByDescending(p => p.SharedWords).ThenBy(p => p.First, StringComparer.Ordinal).ThenBy(p => p.Second, StringComparer.Ordinal).Take(n)];
+
+    /// <summary>The <paramref name="n"/> longest passages, for a table (ties: first document, ordinal, then where the passage starts in it).</summary>
+    public static ImmutableArray<SharedPassage> Longest(IEnumerable<SharedPassage> passages, int n) =>
+        [.. passages.OrderByDescending(p => p.Words).ThenBy(p => p.First, StringComparer.Ordinal).ThenBy(p => p.FirstSpan.Start).Take(n)];
+
     /// <summary>The passages the corpus's documents share, and per document pair the share each covers; pairs in document order.</summary>
     public static (ImmutableArray<SharedPassage> Passages, ImmutableArray<ReusePair> Pairs) Find(TokenTable table, ReuseOptions? options = null)
     {

@@ -101,6 +101,20 @@ public class ReuseTests(Xunit.Abstractions.ITestOutputHelper output)
     }
 
     [Fact]
+    public void Tables_show_the_pairs_sharing_most_and_the_longest_passages_with_ties_in_a_fixed_order()
+    {
+        ReusePair Pair(string first, string second, int words) => new(first, second, 1, words, 0.1, 0.1);
+        var pairs = new[] { Pair("b", "c", 50), Pair("a", "d", 50), Pair("a", "b", 10), Pair("a", "c", 80) };
+        Assert.Equal(["a|c", "a|d", "b|c"], TextReuse.MostShared(pairs, 3).Select(p => $"{p.First}|{p.Second}"));
+        Assert.Equal(["a|c"], TextReuse.MostShared(pairs.Reverse(), 1).Select(p => $"{p.First}|{p.Second}"));
+
+        SharedPassage Passage(string first, int start, int words) => new(first, new TextSpan(start, start + 5), "z", new TextSpan(0, 5), words, "x");
+        var passages = new[] { Passage("b", 0, 9), Passage("a", 40, 9), Passage("a", 7, 9), Passage("c", 0, 12), Passage("a", 0, 7) };
+        Assert.Equal(["c@0", "a@7", "a@40", "b@0"], TextReuse.Longest(passages, 4).Select(p => $"{p.First}@{p.FirstSpan.Start}"));
+        Assert.Empty(TextReuse.Longest(passages, 0));
+    }
+
+    [Fact]
     public void A_long_passage_is_shown_by_its_ends_with_the_offsets_of_the_whole()
     {
         var words = string.Join(' ', Enumerable.Range(1, 100).Select(i => $"w{i}"));
