@@ -48,36 +48,60 @@ public sealed class TermCounts
     public static TermCounts Count(TokenTable tokens, Func<ITextUnit, string?> groupOf)
     {
         // Integers in the loop (group index, key id, type id); strings only for the distinct results.
-        var groupIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var groups = new List<string>();
-        var totals = new List<int>();
-        var counts = new Dictionary<long, int>();
-        var typeCounts = new int[tokens.TypeCount];
-        long keys = tokens.KeyCount;
+        var counter = new Counter(tokens.TypeCount, tokens.KeyCount);
         for (var u = 0; u < tokens.Units.Length; u++)
         {
-            if (groupOf(tokens.Units[u]) is not { } group) continue;
-            if (!groupIndex.TryGetValue(group, out var g)) { groupIndex[group] = g = groups.Count; groups.Add(group); totals.Add(0); }
-            var n = 0;
+            var g = counter.GroupOf(groupOf(tokens.Units[u]));
+            if (g < 0) continue;
             for (var i = tokens.UnitStart(u); i < tokens.UnitStart(u + 1); i++)
             {
                 if (!tokens.IsCounted(i)) continue;
                 var type = tokens.TypeIdOf(i);
-                // group · keys + key: distinct and spread (g << 32 | key would hash to key ^ g and collide in chains).
-                CollectionsMarshal.GetValueRefOrAddDefault(counts, (long)g * keys + tokens.KeyIdOfType(type), out _)++;
-                typeCounts[type]++;
-                n++;
+                counter.Add(g, type, tokens.KeyIdOfType(type));
             }
-            totals[g] += n;
         }
-        return FromCounts(groups, totals, counts, typeCounts, tokens.KeyIdOfType, tokens.SurfaceOfType, tokens.KeyOf, tokens.KeyCount);
+        return counter.Result(tokens.KeyIdOfType, tokens.SurfaceOfType, tokens.KeyOf);
     }
 
     /// <summary>
-    /// The counts from their integer form: group names and totals, (group · keyCount + key id) → n, and each form's count;
-    /// shared by the count of a table in memory and the streamed count of its Parquet files.
+    /// Counts tokens by group index and key id, and each form (type id): the one counting loop body behind the count of a
+    /// table in memory and the streamed count of its Parquet files.
     /// </summary>
-    internal static TermCounts FromCounts(List<string> groups, List<int> totals, Dictionary<long, int> counts, int[] typeCounts,
+    internal sealed class Counter(int typeCount, long keyCount)
+    {
+        private readonly Dictionary<string, int> _groupIndex = new(StringComparer.Ordinal);
+        private readonly List<string> _groups = [];
+        private readonly List<int> _totals = [];
+        // group · keyCount + key: distinct and spread (g << 32 | key would hash to key ^ g and collide in chains).
+        private readonly Dictionary<long, int> _counts = [];
+        private readonly int[] _typeCounts = new int[typeCount];
+
+        /// <summary>The index of a group, numbered in order of first sight; -1 for null (the unit is left out).</summary>
+        public int GroupOf(string? group)
+        {
+            if (group is null) return -1;
+            if (!_groupIndex.TryGetValue(group, out var g))
+            {
+                _groupIndex[group] = g = _groups.Count;
+                _groups.Add(group);
+                _totals.Add(0);
+            }
+            return g;
+        }
+
+        public void Add(int group, int type, int keyId)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(_counts, group * keyCount + keyId, out _)++;
+            _typeCounts[type]++;
+            CollectionsMarshal.AsSpan(_totals)[group]++;
+        }
+
+        public TermCounts Result(Func<int, int> keyIdOfType, Func<int, string> surfaceOfType, Func<int, string> keyOf) =>
+            FromCounts(_groups, _totals, _counts, _typeCounts, keyIdOfType, surfaceOfType, keyOf, keyCount);
+    }
+
+    /// <summary>The counts from their integer form: group names and totals, (group · keyCount + key id) → n, and each form's count.</summary>
+    private static TermCounts FromCounts(List<string> groups, List<int> totals, Dictionary<long, int> counts, int[] typeCounts,
         Func<int, int> keyIdOfType, Func<int, string> surfaceOfType, Func<int, string> keyOf, long keys)
     {
         var best = DisplayForms(typeCounts, keyIdOfType, surfaceOfType);

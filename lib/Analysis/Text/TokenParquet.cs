@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Parquet;
 using Parquet.Schema;
 
@@ -262,11 +261,7 @@ public static class TokenParquet
     public static TermCounts Count(string folder, Func<StoredUnit, string?> groupOf)
     {
         var (types, keys, _) = ReadForms(Path.Combine(folder, FormsFile));
-        var groupIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var groups = new List<string>();
-        var totals = new List<int>();
-        var counts = new Dictionary<long, int>();
-        var typeCounts = new int[types.Length];
+        var counter = new TermCounts.Counter(types.Length, keys.Length);
         foreach (var file in TokenFiles(folder))
             foreach (var batch in ReadTokens(file))
             {
@@ -274,27 +269,15 @@ public static class TokenParquet
                 for (var r = 0; r < batch.Count; r++)
                 {
                     if (r == 0 || batch.Unit[r] != batch.Unit[r - 1])
-                    {
-                        g = -1;
-                        if (groupOf(new StoredUnit(batch.Unit[r], batch.Document[r], batch.Comment[r])) is { } group &&
-                            !groupIndex.TryGetValue(group, out g))
-                        {
-                            groupIndex[group] = g = groups.Count;
-                            groups.Add(group);
-                            totals.Add(0);
-                        }
-                    }
+                        g = counter.GroupOf(groupOf(new StoredUnit(batch.Unit[r], batch.Document[r], batch.Comment[r])));
                     if (g < 0 || batch.QuotedFrom[r] is not null) continue;
                     var form = batch.Form[r];
                     if ((uint)form >= (uint)types.Length)
                         throw new CorpusException(file, $"row {batch.FirstRow + r + 1}, field 'form'", $"{form} is no form of {FormsFile} ({types.Length} forms).");
-                    if (!types[form].Counts) continue;
-                    CollectionsMarshal.GetValueRefOrAddDefault(counts, (long)g * keys.Length + types[form].KeyId, out _)++;
-                    typeCounts[form]++;
-                    totals[g]++;
+                    if (types[form].Counts) counter.Add(g, form, types[form].KeyId);
                 }
             }
-        return TermCounts.FromCounts(groups, totals, counts, typeCounts, t => types[t].KeyId, t => types[t].Surface, k => keys[k], keys.Length);
+        return counter.Result(t => types[t].KeyId, t => types[t].Surface, k => keys[k]);
     }
 
     private static (TokenTable.WordType[] Types, string[] Keys, TermOptions Options) ReadForms(string path)
