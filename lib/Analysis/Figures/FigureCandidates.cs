@@ -13,17 +13,16 @@ namespace Analysis.Figures;
 public sealed record FigureCandidate(string Document, string Quote, int Offset, double Value, string Unit, string Measure, string Entity, string Sentence, FigureReading Reading, double? High = null)
 {
     // Made from a match, the candidate keeps its sentence as a slice of the unit's text, as the match does.
-    private readonly string? _sentence = Sentence;
-    private readonly TextSlice _slice;
+    private readonly TextSlice _sentence = TextSlice.Whole(Sentence);
 
     internal FigureCandidate(string document, string quote, int offset, double value, string unit, string measure, string entity, TextSlice sentence, FigureReading reading, double? high)
-        : this(document, quote, offset, value, unit, measure, entity, null!, reading, high) => _slice = sentence;
+        : this(document, quote, offset, value, unit, measure, entity, null!, reading, high) => _sentence = sentence;
 
-    public string Sentence { get => _sentence ?? _slice.ToString(); init => _sentence = value; }
+    public string Sentence { get => _sentence.ToString(); init => _sentence = TextSlice.Whole(value); }
 
     public bool Equals(FigureCandidate? other) => other is not null && Document == other.Document && Quote == other.Quote && Offset == other.Offset &&
         Value.Equals(other.Value) && Unit == other.Unit && Measure == other.Measure && Entity == other.Entity && Reading == other.Reading &&
-        Nullable.Equals(High, other.High) && Sentence == other.Sentence;
+        Nullable.Equals(High, other.High) && _sentence.Span.SequenceEqual(other._sentence.Span);
 
     public override int GetHashCode() => HashCode.Combine(Document, Quote, Offset, Value, Unit, Measure, Entity);
 

@@ -15,19 +15,18 @@ public sealed record NumberMatch(string Document, string UnitId, MatchKind Kind,
 {
     // A match found in a unit points into the unit's text and makes its sentence when asked: a corpus of 100,000 documents
     // has millions of numbers, several to a sentence, and a copy of the sentence for each took gigabytes.
-    private readonly string? _sentence = Sentence;
-    private readonly TextSlice _slice;
+    private readonly TextSlice _sentence = TextSlice.Whole(Sentence);
 
     internal NumberMatch(string document, string unitId, MatchKind kind, double value, string unit, string text, TextSpan span, TextSlice sentence, int inSentence, double? high)
-        : this(document, unitId, kind, value, unit, text, span, null!, inSentence, high) => _slice = sentence;
+        : this(document, unitId, kind, value, unit, text, span, null!, inSentence, high) => _sentence = sentence;
 
-    public string Sentence { get => _sentence ?? _slice.ToString(); init => _sentence = value; }
+    public string Sentence { get => _sentence.ToString(); init => _sentence = TextSlice.Whole(value); }
 
     /// <summary>The sentence without a copy.</summary>
-    internal ReadOnlySpan<char> SentenceSpan => _sentence is { } s ? s : _slice.Span;
+    internal ReadOnlySpan<char> SentenceSpan => _sentence.Span;
 
     /// <summary>The sentence as a slice of the unit's text (for a candidate made from the match, which keeps it uncopied too).</summary>
-    internal TextSlice SentenceSlice => _sentence is { } s ? new(s, 0, s.Length) : _slice;
+    internal TextSlice SentenceSlice => _sentence;
 
     public bool Equals(NumberMatch? other) => other is not null && Document == other.Document && UnitId == other.UnitId && Kind == other.Kind &&
         Value.Equals(other.Value) && Unit == other.Unit && Text == other.Text && Span == other.Span && InSentence == other.InSentence &&
@@ -49,9 +48,12 @@ internal sealed class SameSentence : IEqualityComparer<NumberMatch>
 /// <summary>Characters [Start, Start + Length) of a text, held without copying them.</summary>
 internal readonly record struct TextSlice(string Text, int Start, int Length)
 {
+    /// <summary>All of <paramref name="text"/>; null (a record's constructor before the slice is set) gives the empty slice.</summary>
+    public static TextSlice Whole(string? text) => text is null ? default : new(text, 0, text.Length);
+
     public ReadOnlySpan<char> Span => Text.AsSpan(Start, Length);
 
-    public override string ToString() => Start == 0 && Length == Text.Length ? Text : Text.Substring(Start, Length);
+    public override string ToString() => Text is null ? "" : Start == 0 && Length == Text.Length ? Text : Text.Substring(Start, Length);
 }
 
 /// <summary>
