@@ -107,6 +107,7 @@ public class EngineTests
         var error = Assert.Single(TestNotebook.Outputs(result, 0));
         Assert.Equal("TimeoutException", error["ename"]!.GetValue<string>());
         Assert.Contains("0.5 s", error["evalue"]!.GetValue<string>());
+        Assert.Contains("--timeout SECONDS", error["evalue"]!.GetValue<string>());
         Assert.Null(result.Notebook.CodeCells.ElementAt(1).Json["execution_count"]);
     }
 

@@ -84,7 +84,8 @@ public sealed partial class CSharpSession
             const string stillRunning = " Its code may still be running in the background (.NET cannot stop a thread from outside); whatever it writes from now on is discarded, and the next cell starts from the state before this one.";
             collector.Add(cancellationToken.IsCancellationRequested
                 ? Error("OperationCanceledException", "The cell was interrupted." + stillRunning, [])
-                : Error("TimeoutException", $"The cell ran longer than the limit of {_options.CellTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s and was abandoned." + stillRunning, []));
+                : Error("TimeoutException", $"The cell ran longer than the limit of {_options.CellTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s and was abandoned." + stillRunning +
+                    " A long cell on a large corpus (a topic model on 100,000 documents takes about 20 minutes) needs a higher limit: `run` and `check` take --timeout SECONDS.", []));
             collector.Seal();
             return new CellRun(collector.Outputs, false, clock.Elapsed);
         }
