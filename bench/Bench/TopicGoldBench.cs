@@ -5,6 +5,8 @@ using System.Text.Json;
 using Analysis;
 using Analysis.Text;
 using Analysis.Topics;
+using MathNet.Numerics.Distributions;
+using MathNet.Numerics.Statistics;
 
 /// <summary>
 /// Topic recovery on labelled German news (bench/gold/10kgnad.sh fetches the 10kGNAD test split): each article one
@@ -90,7 +92,7 @@ static class TopicGoldBench
             {
                 var seconds = model.Select(d => d.Seconds).ToArray();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  | {model.Key} | {seconds.Length} | {Median(seconds):0.00} [{seconds.Min():0.00}–{seconds.Max():0.00}] | {Interval(model.Select(d => d.Nmi).ToArray())} | {model.Average(d => d.Ari):0.000} | {Interval(model.Select(d => d.Npmi).ToArray())} |"));
+                    $"  | {model.Key} | {seconds.Length} | {seconds.Median():0.00} [{seconds.Min():0.00}–{seconds.Max():0.00}] | {Interval(model.Select(d => d.Nmi).ToArray())} | {model.Average(d => d.Ari):0.000} | {Interval(model.Select(d => d.Npmi).ToArray())} |"));
             }
             // Each of our options against notebook 02's fit (the first configuration) and against the peer on one core: the time
             // ratio of the medians, and the differences of NMI and NPMI with Welch's intervals, simultaneous at 95 % over all the
@@ -102,7 +104,7 @@ static class TopicGoldBench
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  differences (this − other) with Welch intervals at {100 * level:0.00} % each, simultaneous 95 % over all {2 * pairs.Count} (Bonferroni):"));
             foreach (var (model, other) in pairs)
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {model.Key} against {other.Key}: time {Median([.. model.Select(d => d.Seconds)]) / Median([.. other.Select(d => d.Seconds)]):0.00} of it; " +
+                    $"  {model.Key} against {other.Key}: time {model.Select(d => d.Seconds).Median() / other.Select(d => d.Seconds).Median():0.00} of it; " +
                     $"NMI {Difference([.. model.Select(d => d.Nmi)], [.. other.Select(d => d.Nmi)], level)}, NPMI {Difference([.. model.Select(d => d.Npmi)], [.. other.Select(d => d.Npmi)], level)}"));
         }
         finally
@@ -113,18 +115,12 @@ static class TopicGoldBench
 
     private sealed record Draw(string Model, double Seconds, double Nmi, double Ari, double Npmi);
 
-    private static double Median(double[] values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-    }
-
     /// <summary>Mean with its 95 % t interval ("0.349 [0.331, 0.367]"); one draw has no interval.</summary>
     private static string Interval(double[] x)
     {
         var mean = x.Average();
         if (x.Length < 2) return mean.ToString("0.000", CultureInfo.InvariantCulture);
-        var half = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, x.Length - 1, 0.975) * MathNet.Numerics.Statistics.Statistics.StandardDeviation(x) / Math.Sqrt(x.Length);
+        var half = StudentT.InvCDF(0, 1, x.Length - 1, 0.975) * x.StandardDeviation() / Math.Sqrt(x.Length);
         return string.Create(CultureInfo.InvariantCulture, $"{mean:0.000} [{mean - half:0.000}, {mean + half:0.000}]");
     }
 
@@ -132,9 +128,9 @@ static class TopicGoldBench
     private static string Difference(double[] a, double[] b, double level)
     {
         if (a.Length < 2 || b.Length < 2) return "(needs two draws of each)";
-        var (va, vb) = (MathNet.Numerics.Statistics.Statistics.Variance(a) / a.Length, MathNet.Numerics.Statistics.Statistics.Variance(b) / b.Length);
+        var (va, vb) = (a.Variance() / a.Length, b.Variance() / b.Length);
         var df = (va + vb) * (va + vb) / (va * va / (a.Length - 1) + vb * vb / (b.Length - 1));
-        var half = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, df, 1 - (1 - level) / 2) * Math.Sqrt(va + vb);
+        var half = StudentT.InvCDF(0, 1, df, 1 - (1 - level) / 2) * Math.Sqrt(va + vb);
         var d = a.Average() - b.Average();
         return string.Create(CultureInfo.InvariantCulture, $"{d:+0.000;-0.000} [{d - half:+0.000;-0.000}, {d + half:+0.000;-0.000}]");
     }
