@@ -237,12 +237,18 @@ static class RealTextBench
         Console.WriteLine($"  measures on the {median[4]} document-term rows (tf-idf, weighted log-odds, G2 and Log Ratio): {median[7]} s");
         Console.WriteLine($"  token table + lemmas + counts (TokenTable.Of, TermCounts.Count; lexicon load {median[2]} s included): median {ours:0.00} s of 3 fresh processes " +
                           $"({string.Join(", ", counted.Select(p => p[1]))}) = {megabytes / ours:0.0} MB/s; peak working set {median[3]} MB; {median[4]} document-term rows");
+        // The same pass after the process has run the pipeline once on the shipped texts (another corpus): code compiled and
+        // the lexicon loaded, as the peer's interpreter and stemmer are before its timed fits; the man pages' word forms are
+        // still new to the form index, as the peer's vocabulary is new to each fit.
+        var warmPasses = Enumerable.Range(0, 3).Select(_ => Child("real-count-warm", folder).Split(' ')).OrderBy(p => double.Parse(p[1], CultureInfo.InvariantCulture)).ToList();
+        var warm = double.Parse(warmPasses[1][1], CultureInfo.InvariantCulture);
+        Console.WriteLine($"  the same after one pass over the shipped texts in the process (compiled code, lexicon loaded): median {warm:0.00} s of 3 ({string.Join(", ", warmPasses.Select(p => p[1]))})");
         var sklearn = Python(Peer("count_sklearn.py"), folder);
         if (sklearn is not null)
         {
             var parts = sklearn.Split(' ');
             var seconds = double.Parse(parts[0], CultureInfo.InvariantCulture);
-            Console.WriteLine($"  peer: scikit-learn CountVectorizer + PyStemmer, same files, same run: median {seconds:0.00} s = {megabytes / seconds:0.0} MB/s; ours/peer speed {seconds / ours:0.00}x (target >= 3x)");
+            Console.WriteLine($"  peer: scikit-learn CountVectorizer + PyStemmer, same files, same run: median {seconds:0.00} s = {megabytes / seconds:0.0} MB/s; ours/peer speed {seconds / ours:0.00}x fresh, {seconds / warm:0.00}x warm (target >= 3x)");
         }
         Console.WriteLine("  " + Child("real-lda", folder));
         if (File.Exists(Path.Combine(sections, "corpus.json")))
@@ -297,8 +303,9 @@ static class RealTextBench
         var load = clock.Elapsed.TotalSeconds;
         switch (stage)
         {
-            case "real-count":
+            case "real-count" or "real-count-warm":
             {
+                if (stage == "real-count-warm") _ = TermCounts.ByDocument(Corpus.Load(ProjectPaths.Data));
                 clock.Restart();
                 _ = GermanLexicon.Default;
                 var lexicon = clock.Elapsed.TotalSeconds;
