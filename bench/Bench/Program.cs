@@ -216,8 +216,9 @@ static class RealTextBench
     /// <summary>
     /// Every stage a notebook uses, on real, varied German text (the man pages <c>bench/corpus/build.sh</c> renders), each
     /// in a fresh process so that no cache of an earlier pass answers: load, token table + counts (median of 3; and again
-    /// after a pass over the shipped texts, with compiled code), LDA K = 20, the topic sweep on the ≥ 5,000-document variant, and every notebook end to end on it; with the Python
-    /// peers (scikit-learn, gensim) on the same input in the same run when Debian's packages are installed.
+    /// after a pass over the shipped texts, with compiled code), LDA K = 20, the topic sweep on the ≥ 5,000-document
+    /// variant, and every notebook end to end on it; with the Python peers (scikit-learn, gensim) on the same input in the
+    /// same run when Debian's packages are installed.
     /// </summary>
     public static void Run(string folder)
     {
