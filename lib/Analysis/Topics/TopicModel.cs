@@ -45,7 +45,7 @@ public sealed record TopicOptions
 /// A fitted topic model: topic-word distributions φ (K × V, rows sum to 1) and unit-topic distributions θ
 /// (units × K, in the corpus order of <see cref="TopicDocuments.Units"/>), both read from ML.NET's fitted LDA.
 /// </summary>
-public sealed class TopicModel
+public sealed partial class TopicModel
 {
     private TopicModel(TopicDocuments documents, TopicOptions options, double[][] phi, double[][] theta, string log)
     {
@@ -144,6 +144,15 @@ public sealed class TopicModel
                 numberOfSummaryTermsPerTopic: vocabulary.Length,       // the whole distribution, not a top-10
                 resetRandomGenerator: true));
 
+        // Progress from LightLDA's likelihood lines (every 10 iterations): a final fit on a million units runs for minutes.
+        var fitting = $"topic model: K = {options.Topics}, {documents.Units.Length:#,0} units, unit order {options.Order}";
+        WorkProgress.Report($"{fitting}: starting");
+        void Progress(string lines)
+        {
+            var last = IterationLine().Matches(lines).LastOrDefault();
+            if (last is not null)
+                WorkProgress.Report($"{fitting}: iteration {int.Parse(last.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)} of {options.Iterations}");
+        }
         var (phi, theta) = NativeOutput.Capture(() =>
         {
             var model = pipeline.Fit(data);
@@ -159,7 +168,7 @@ public sealed class TopicModel
             var theta = new double[order.Length][];
             for (var r = 0; r < order.Length; r++) theta[order[r]] = Normalize([.. transformed[r].Topics.Select(v => (double)v)]);
             return (phi, theta);
-        }, out var log);
+        }, out var log, Progress);
         return new TopicModel(documents, options, phi, theta, log);
     }
 
@@ -170,7 +179,7 @@ public sealed class TopicModel
     /// </summary>
     public static int? ConvergedIteration(string trainingLog, double tolerance)
     {
-        var points = System.Text.RegularExpressions.Regex.Matches(trainingLog, @"loglikelihood @iter(\d+) = (-?[\d.]+(?:e[-+]?\d+)?)")
+        var points = LikelihoodLine().Matches(trainingLog)
             .Select(m => (Iteration: int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
                           Value: double.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)))
             .ToList();
@@ -178,6 +187,12 @@ public sealed class TopicModel
         var best = points.Max(p => p.Value);
         return points.First(p => p.Value >= best - tolerance * Math.Abs(best)).Iteration;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"loglikelihood @iter(\d+) = (-?[\d.]+(?:e[-+]?\d+)?)")]
+    private static partial System.Text.RegularExpressions.Regex LikelihoodLine();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"loglikelihood @iter(\d+)")]
+    private static partial System.Text.RegularExpressions.Regex IterationLine();
 
     private static double[] Normalize(double[] row)
     {

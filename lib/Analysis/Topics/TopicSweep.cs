@@ -84,7 +84,10 @@ public static class TopicSweep
         Parallel.For(0, runs.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism ?? Environment.ProcessorCount }, i =>
         {
             var (k, order) = runs[i];
-            var model = TopicModel.Fit(fitted, options.Model with { Topics = k, Order = order, Iterations = iterations });
+            TopicModel model;
+            // The sweep reports its fits as they end; a fit's own iterations would hide that count.
+            using (WorkProgress.To(static _ => { }))
+                model = TopicModel.Fit(fitted, options.Model with { Topics = k, Order = order, Iterations = iterations });
             tops[i] = [.. Enumerable.Range(0, k).Select(t => model.TopByProbability(t, 10))];
             exclusivity[i] = Exclusivity(model);
             var n = Interlocked.Increment(ref done);

@@ -160,6 +160,27 @@ public class TopicModelTests
     }
 
     [Fact]
+    public void AFit_ReportsItsIterations_FromLightLdasLikelihoodLines_AndASweepReportsItsFitsInstead()
+    {
+        var messages = new List<string>();
+        void Collect(string m) { lock (messages) messages.Add(m); }
+        using (WorkProgress.To(Collect))
+            TopicModel.Fit(Units.Value, new TopicOptions { Topics = 3, Iterations = 40 });
+        Assert.Equal($"topic model: K = 3, {Units.Value.Units.Length} units, unit order 0: starting", messages[0]);
+        // LightLDA logs the likelihood every 10 iterations and at the last (0-based 39); the capture's last read hands it on.
+        Assert.Equal($"topic model: K = 3, {Units.Value.Units.Length} units, unit order 0: iteration 39 of 40", messages[^1]);
+        Assert.All(messages, m => Assert.Matches(@": (starting|iteration (0|10|20|30|39) of 40)$", m));
+
+        messages.Clear();
+        using (WorkProgress.To(Collect))
+            TopicSweep.Run(Units.Value, new SweepOptions { Ks = [2, 3], Orders = [1, 2] });
+        Assert.Equal(4, messages.Count(m => m.StartsWith("topic sweep: fit ", StringComparison.Ordinal)));
+        // Only the pilot (the largest K, the first order) reports its iterations.
+        Assert.All(messages.Where(m => m.StartsWith("topic model:", StringComparison.Ordinal)), m => Assert.StartsWith("topic model: K = 3, ", m));
+        Assert.Contains(messages, m => m.StartsWith("topic model: K = 3, ", StringComparison.Ordinal) && m.EndsWith("of 300", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void FewerSamplingSteps_GiveAnotherFit_TheSameRunAfterRun()
     {
         var options = new TopicOptions { Topics = 4, Iterations = 100, SamplingSteps = 2 };
