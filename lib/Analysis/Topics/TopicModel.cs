@@ -145,7 +145,8 @@ public sealed partial class TopicModel
                 resetRandomGenerator: true));
 
         // Progress from LightLDA's likelihood lines (every 10 iterations): a final fit on a million units runs for minutes.
-        var fitting = $"topic model: K = {options.Topics}, {documents.Units.Length:#,0} units, unit order {options.Order}";
+        // The lines do not say which of several parallel fits wrote them, so the message names none.
+        var fitting = $"topic model: K = {options.Topics}, {documents.Units.Length:#,0} units";
         WorkProgress.Report($"{fitting}: starting");
         void Progress(string lines)
         {

@@ -166,9 +166,9 @@ public class TopicModelTests
         void Collect(string m) { lock (messages) messages.Add(m); }
         using (WorkProgress.To(Collect))
             TopicModel.Fit(Units.Value, new TopicOptions { Topics = 3, Iterations = 40 });
-        Assert.Equal($"topic model: K = 3, {Units.Value.Units.Length} units, unit order 0: starting", messages[0]);
+        Assert.Equal($"topic model: K = 3, {Units.Value.Units.Length} units: starting", messages[0]);
         // LightLDA logs the likelihood every 10 iterations and at the last (0-based 39); the capture's last read hands it on.
-        Assert.Equal($"topic model: K = 3, {Units.Value.Units.Length} units, unit order 0: iteration 39 of 40", messages[^1]);
+        Assert.Equal($"topic model: K = 3, {Units.Value.Units.Length} units: iteration 39 of 40", messages[^1]);
         Assert.All(messages, m => Assert.Matches(@": (starting|iteration (0|10|20|30|39) of 40)$", m));
 
         messages.Clear();
