@@ -150,7 +150,7 @@ public sealed partial class TopicModel
         WorkProgress.Report($"{fitting}: starting");
         void Progress(string lines)
         {
-            var last = IterationLine().Matches(lines).LastOrDefault();
+            var last = LikelihoodLine().Matches(lines).LastOrDefault();
             if (last is not null)
                 WorkProgress.Report($"{fitting}: iteration {int.Parse(last.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)} of {options.Iterations}");
         }
@@ -191,9 +191,6 @@ public sealed partial class TopicModel
 
     [System.Text.RegularExpressions.GeneratedRegex(@"loglikelihood @iter(\d+) = (-?[\d.]+(?:e[-+]?\d+)?)")]
     private static partial System.Text.RegularExpressions.Regex LikelihoodLine();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"loglikelihood @iter(\d+)")]
-    private static partial System.Text.RegularExpressions.Regex IterationLine();
 
     private static double[] Normalize(double[] row)
     {
