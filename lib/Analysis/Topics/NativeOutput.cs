@@ -93,19 +93,13 @@ public static partial class NativeOutput
     private static void Poll()
     {
         lock (Gate)
-        {
-            if (_depth == 0) return;
-            Flush(IntPtr.Zero);
-            Drain();
-        }
+            if (_depth > 0) Drain();
     }
 
     private static void Exit(Listener listener)
     {
         lock (Gate)
         {
-            // printf buffers in the C runtime: flush it into the file before reading or restoring.
-            Flush(IntPtr.Zero);
             Drain();
             Listeners.Remove(listener);
             if (--_depth > 0) return;
@@ -129,6 +123,8 @@ public static partial class NativeOutput
     private static void Drain()
     {
         if (_path is null || _saved < 0) return;
+        // printf buffers in the C runtime: flush it into the file before reading.
+        Flush(IntPtr.Zero);
         using var stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         stream.Seek(_read, SeekOrigin.Begin);
         var text = new StreamReader(stream).ReadToEnd();
