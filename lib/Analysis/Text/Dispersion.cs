@@ -53,7 +53,11 @@ public static class Dispersion
         {
             foreach (var u in parts[p])
                 for (var i = tokens.UnitStart(u); i < tokens.UnitStart(u + 1); i++)
-                    if (tokens.IsCounted(i) && inPart[tokens.KeyIdOfType(tokens.TypeIdOf(i))]++ == 0) touched.Add(tokens.KeyIdOfType(tokens.TypeIdOf(i)));
+                {
+                    if (!tokens.IsCounted(i)) continue;
+                    var key = tokens.KeyIdOfType(tokens.TypeIdOf(i));
+                    if (inPart[key]++ == 0) touched.Add(key);
+                }
             var s = size[p] / total;
             foreach (var key in touched)
             {
